@@ -1,0 +1,7 @@
+//! crime-compare: police recorded crime comparison charts.
+//!
+//! The pure core (everything outside `web`) has no web types and is tested natively with
+//! `cargo test`. Only `web` is compiled for `wasm32`. See ARCHITECTURE.md for the code map.
+
+pub mod period;
+pub mod i18n;
