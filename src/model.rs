@@ -1,0 +1,580 @@
+//! The data model: areas, offences, rolling periods, counts and populations.
+//!
+//! A [`Dataset`] holds only *base* figures as published (force counts, force populations) plus
+//! everything derived from them. Derivation happens in one place, [`Dataset::from_base`], which
+//! both the CSV ingest and the binary decoder call, so a bundled dataset and a freshly built one
+//! cannot disagree about how a total is made.
+//!
+//! Derivation rules (also in `data/PROVENANCE.md`):
+//!
+//! * **Offence groups** (`Offence::derived == true`) are sums of their child offences, computed
+//!   bottom-up (Burglary before Theft offences before Victim-based crime ...). A part that the
+//!   source does not publish *at all* in a period (no area has a figure, e.g. Residential
+//!   burglary before December 2014) contributes nothing. A part that is published for some areas
+//!   but missing for this one makes the group total missing: we never fill a gap.
+//! * **Area totals** (regions, England, Wales, England and Wales) are sums of their child areas
+//!   (forces, then regions/countries). If any child is missing, the sum is missing. Only the 43
+//!   territorial forces are children of a region or Wales, so British Transport Police and the
+//!   fraud bodies are in no total.
+//! * **Populations** of areas with children of the aggregate kinds are sums of the children;
+//!   missing if any child is missing.
+
+use crate::i18n::Lang;
+use crate::period::YearMonth;
+use std::fmt;
+
+pub type AreaId = usize;
+pub type OffenceId = usize;
+
+/// What sort of area a row is. The order of variants is also the order aggregates are derived in
+/// reverse: regions before countries before the national total.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum AreaKind {
+    /// England and Wales.
+    National,
+    /// England, Wales.
+    Country,
+    /// The nine English regions.
+    Region,
+    /// The 43 territorial police forces.
+    Force,
+    /// British Transport Police: a real force, but not territorial, so in no total.
+    OtherForce,
+    /// Action Fraud, CIFAS, UK Finance: national fraud reporting bodies, in no total.
+    FraudBody,
+    /// Community safety partnership, from Home Office open data; parent is its force.
+    Csp,
+}
+
+impl AreaKind {
+    /// Aggregate kinds get their figures by summing their children; the rest hold source figures.
+    pub fn is_aggregate(self) -> bool {
+        matches!(self, AreaKind::National | AreaKind::Country | AreaKind::Region)
+    }
+
+    /// Derivation order for aggregates: children (lower rank) first.
+    fn aggregate_rank(self) -> u8 {
+        match self {
+            AreaKind::Region => 0,
+            AreaKind::Country => 1,
+            AreaKind::National => 2,
+            _ => 3,
+        }
+    }
+
+    pub(crate) fn to_u8(self) -> u8 {
+        match self {
+            AreaKind::National => 0,
+            AreaKind::Country => 1,
+            AreaKind::Region => 2,
+            AreaKind::Force => 3,
+            AreaKind::OtherForce => 4,
+            AreaKind::FraudBody => 5,
+            AreaKind::Csp => 6,
+        }
+    }
+
+    pub(crate) fn from_u8(v: u8) -> Option<AreaKind> {
+        Some(match v {
+            0 => AreaKind::National,
+            1 => AreaKind::Country,
+            2 => AreaKind::Region,
+            3 => AreaKind::Force,
+            4 => AreaKind::OtherForce,
+            5 => AreaKind::FraudBody,
+            6 => AreaKind::Csp,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Area {
+    /// ONS GSS code (E23000001 ...), or a project-local code starting `CC-` where none exists.
+    pub code: String,
+    /// English name, as in the crime source.
+    pub name: String,
+    /// Welsh name from `crate::i18n::area_name_cy`; filled in by `Dataset::from_base`.
+    pub name_cy: Option<String>,
+    pub kind: AreaKind,
+    pub parent: Option<AreaId>,
+}
+
+impl Area {
+    /// The name in `lang`, falling back to English where no Welsh name is recorded.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        match (lang, &self.name_cy) {
+            (Lang::Cy, Some(cy)) => cy,
+            _ => &self.name,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offence {
+    /// Stable slug of the English name, e.g. "sexual-offences"; see [`slug`].
+    pub key: String,
+    /// English name, as in the source (group totals use the ONS group names).
+    pub name: String,
+    pub parent: Option<OffenceId>,
+    /// True for group totals summed from their children rather than read from the source.
+    pub derived: bool,
+}
+
+impl Offence {
+    pub fn new(name: &str, parent: Option<OffenceId>, derived: bool) -> Offence {
+        Offence { key: slug(name), name: name.to_string(), parent, derived }
+    }
+}
+
+/// Lower-case ASCII words joined by '-': "Criminal damage and arson" -> "criminal-damage-and-arson".
+/// Keys are derived from names rather than stored, so they cannot drift apart.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Why a dataset could not be decoded or assembled. Every variant says what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a crime-compare dataset at all.
+    BadMagic,
+    UnsupportedVersion(u16),
+    /// The header's payload length does not match the bytes present.
+    Truncated { expected: u64, found: u64 },
+    ChecksumMismatch { stored: u32, computed: u32 },
+    /// A structural problem, naming the section and field.
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::BadMagic => write!(f, "not a crime-compare dataset (bad magic bytes)"),
+            DecodeError::UnsupportedVersion(v) => write!(f, "dataset format version {v} is not supported by this build"),
+            DecodeError::Truncated { expected, found } => {
+                write!(f, "dataset is truncated or padded: header says {expected} payload bytes, found {found}")
+            }
+            DecodeError::ChecksumMismatch { stored, computed } => {
+                write!(f, "dataset is corrupt: checksum {computed:08x} does not match stored {stored:08x}")
+            }
+            DecodeError::Invalid(msg) => write!(f, "dataset is invalid: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A name that matched nothing, with the nearest names to offer instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotFound {
+    pub query: String,
+    /// Nearest names, best first, at most 3, by edit distance over normalised names.
+    pub suggestions: Vec<String>,
+    /// "area" or "offence", for the message.
+    pub what: &'static str,
+}
+
+impl fmt::Display for NotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "No {} called '{}'.", self.what, self.query)?;
+        match self.suggestions.as_slice() {
+            [] => Ok(()),
+            [one] => write!(f, " Did you mean {one}?"),
+            [init @ .., last] => write!(f, " Did you mean {} or {last}?", init.join(", ")),
+        }
+    }
+}
+
+impl std::error::Error for NotFound {}
+
+/// Everything a dataset is made from: what the ingest produces and what the codec stores.
+/// Cells of aggregate areas and derived offences are ignored here; `from_base` computes them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaseData {
+    pub areas: Vec<Area>,
+    pub offences: Vec<Offence>,
+    pub periods: Vec<YearMonth>,
+    /// `[area][offence][period]`, row-major. Only base cells are read.
+    pub values: Vec<Option<i64>>,
+    /// First mid-year of the population table (e.g. 2011).
+    pub population_first_year: u16,
+    pub population_years: usize,
+    /// `[area][year]`. Only non-aggregate areas are read.
+    pub population: Vec<Option<u64>>,
+    pub source_note: String,
+}
+
+/// Largest magnitude a count may have: keeps sums of a few hundred cells far from overflow and
+/// leaves `i64::MIN` free as the in-memory "missing" marker.
+pub const MAX_ABS_COUNT: i64 = 1 << 48;
+const MISSING: i64 = i64::MIN;
+const MISSING_POP: u64 = u64::MAX;
+/// Populations above this are rejected (the world has about 2^33 people).
+pub const MAX_POPULATION: u64 = 1 << 40;
+
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    areas: Vec<Area>,
+    offences: Vec<Offence>,
+    periods: Vec<YearMonth>,
+    /// `[area][offence][period]`, `MISSING` for no figure. A flat i64 array rather than
+    /// `Option<i64>` halves the memory in the wasm build.
+    values: Vec<i64>,
+    pop_first_year: u16,
+    pop_years: usize,
+    population: Vec<u64>,
+    source_note: String,
+}
+
+static BUNDLED: &[u8] = include_bytes!("../data/crime-compare.bin");
+
+impl Dataset {
+    /// The dataset built into the library (`data/crime-compare.bin`).
+    pub fn bundled() -> Result<Dataset, DecodeError> {
+        Dataset::decode(BUNDLED)
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
+        crate::codec::decode(bytes).and_then(Dataset::from_base)
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        crate::codec::encode(&self.to_base())
+    }
+
+    /// Validates the structure and derives every aggregate. The single derivation path.
+    pub fn from_base(base: BaseData) -> Result<Dataset, DecodeError> {
+        let bad = |m: String| Err(DecodeError::Invalid(m));
+        let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
+        let cells = na.checked_mul(no).and_then(|x| x.checked_mul(np));
+        if cells != Some(base.values.len()) {
+            return bad(format!("values: expected {na}x{no}x{np} cells, found {}", base.values.len()));
+        }
+        if na.checked_mul(base.population_years) != Some(base.population.len()) {
+            return bad(format!("population: expected {na}x{} cells, found {}", base.population_years, base.population.len()));
+        }
+        if base.population_years > 0 && base.population_first_year as usize + base.population_years > u16::MAX as usize {
+            return bad("population: year range overflows".into());
+        }
+        for w in base.periods.windows(2) {
+            if w[0] >= w[1] {
+                return bad(format!("periods: {} is not after {}", w[1], w[0]));
+            }
+        }
+        // Parent chains must end: a chain longer than the number of nodes is a cycle.
+        for (i, a) in base.areas.iter().enumerate() {
+            let mut p = a.parent;
+            let mut steps = 0;
+            while let Some(q) = p {
+                if q >= na {
+                    return bad(format!("area {} ({}): parent index {q} out of range", i, a.code));
+                }
+                steps += 1;
+                if steps > na {
+                    return bad(format!("area {} ({}): parent chain loops", i, a.code));
+                }
+                p = base.areas[q].parent;
+            }
+        }
+        for (i, o) in base.offences.iter().enumerate() {
+            let mut p = o.parent;
+            let mut steps = 0;
+            while let Some(q) = p {
+                if q >= no {
+                    return bad(format!("offence {} ({}): parent index {q} out of range", i, o.name));
+                }
+                steps += 1;
+                if steps > no {
+                    return bad(format!("offence {} ({}): parent chain loops", i, o.name));
+                }
+                p = base.offences[q].parent;
+            }
+        }
+        let mut values = Vec::with_capacity(base.values.len());
+        for (i, v) in base.values.iter().enumerate() {
+            match v {
+                Some(x) if x.unsigned_abs() > MAX_ABS_COUNT as u64 => {
+                    return bad(format!("value at cell {i} ({x}) is out of range"));
+                }
+                Some(x) => values.push(*x),
+                None => values.push(MISSING),
+            }
+        }
+        let mut population = Vec::with_capacity(base.population.len());
+        for v in &base.population {
+            match v {
+                Some(x) if *x > MAX_POPULATION => return bad(format!("population {x} is out of range")),
+                Some(x) => population.push(*x),
+                None => population.push(MISSING_POP),
+            }
+        }
+        let mut areas = base.areas;
+        for a in &mut areas {
+            a.name_cy = crate::i18n::area_name_cy(&a.code).map(str::to_string);
+        }
+        let mut offences = base.offences;
+        for o in &mut offences {
+            o.key = slug(&o.name);
+        }
+        let mut ds = Dataset {
+            areas,
+            offences,
+            periods: base.periods,
+            values,
+            pop_first_year: base.population_first_year,
+            pop_years: base.population_years,
+            population,
+            source_note: base.source_note,
+        };
+        ds.derive();
+        Ok(ds)
+    }
+
+    /// The base data this dataset was made from (aggregate cells blanked).
+    pub fn to_base(&self) -> BaseData {
+        let mut values: Vec<Option<i64>> = self.values.iter().map(|&v| (v != MISSING).then_some(v)).collect();
+        let mut population: Vec<Option<u64>> = self.population.iter().map(|&v| (v != MISSING_POP).then_some(v)).collect();
+        let (no, np) = (self.offences.len(), self.periods.len());
+        for a in 0..self.areas.len() {
+            for o in 0..no {
+                if self.is_base_cell(a, o) {
+                    continue;
+                }
+                for p in 0..np {
+                    values[(a * no + o) * np + p] = None;
+                }
+            }
+            if self.areas[a].kind.is_aggregate() {
+                for y in 0..self.pop_years {
+                    population[a * self.pop_years + y] = None;
+                }
+            }
+        }
+        let mut areas = self.areas.clone();
+        for a in &mut areas {
+            a.name_cy = None;
+        }
+        BaseData {
+            areas,
+            offences: self.offences.clone(),
+            periods: self.periods.clone(),
+            values,
+            population_first_year: self.pop_first_year,
+            population_years: self.pop_years,
+            population,
+            source_note: self.source_note.clone(),
+        }
+    }
+
+    /// True where the figure comes from the source rather than a sum.
+    pub fn is_base_cell(&self, area: AreaId, offence: OffenceId) -> bool {
+        !self.areas[area].kind.is_aggregate() && !self.offences[offence].derived
+    }
+
+    fn idx(&self, a: usize, o: usize, p: usize) -> usize {
+        (a * self.offences.len() + o) * self.periods.len() + p
+    }
+
+    /// Computes offence groups for base areas, then area sums for every offence, then aggregate
+    /// populations. See the module documentation for the rules.
+    fn derive(&mut self) {
+        let (na, no, np) = (self.areas.len(), self.offences.len(), self.periods.len());
+        // Blank every derived cell first, so stale input can never leak through.
+        for a in 0..na {
+            for o in 0..no {
+                if !self.is_base_cell(a, o) {
+                    for p in 0..np {
+                        let i = self.idx(a, o, p);
+                        self.values[i] = MISSING;
+                    }
+                }
+            }
+        }
+        // Offence groups, deepest first so a group's parts are ready before it is.
+        let depth = |mut o: usize, offs: &[Offence]| {
+            let mut d = 0;
+            while let Some(p) = offs[o].parent {
+                d += 1;
+                o = p;
+            }
+            d
+        };
+        let mut groups: Vec<usize> = (0..no).filter(|&o| self.offences[o].derived).collect();
+        groups.sort_by_key(|&o| std::cmp::Reverse(depth(o, &self.offences)));
+        let base_areas: Vec<usize> = (0..na).filter(|&a| !self.areas[a].kind.is_aggregate()).collect();
+        for &g in &groups {
+            let parts: Vec<usize> = (0..no).filter(|&o| self.offences[o].parent == Some(g)).collect();
+            for p in 0..np {
+                // Parts with a figure for at least one area in this period.
+                let published: Vec<usize> = parts
+                    .iter()
+                    .copied()
+                    .filter(|&o| base_areas.iter().any(|&a| self.values[self.idx(a, o, p)] != MISSING))
+                    .collect();
+                if published.is_empty() {
+                    continue;
+                }
+                for &a in &base_areas {
+                    let mut sum = Some(0i64);
+                    for &o in &published {
+                        let v = self.values[self.idx(a, o, p)];
+                        sum = if v == MISSING { None } else { sum.and_then(|s| s.checked_add(v)) };
+                    }
+                    let i = self.idx(a, g, p);
+                    self.values[i] = sum.unwrap_or(MISSING);
+                }
+            }
+        }
+        // Area aggregates, regions before countries before the nation.
+        let mut aggs: Vec<usize> = (0..na).filter(|&a| self.areas[a].kind.is_aggregate()).collect();
+        aggs.sort_by_key(|&a| self.areas[a].kind.aggregate_rank());
+        for &g in &aggs {
+            let kids = self.children(g);
+            if kids.is_empty() {
+                continue;
+            }
+            for o in 0..no {
+                for p in 0..np {
+                    let mut sum = Some(0i64);
+                    for &k in &kids {
+                        let v = self.values[self.idx(k, o, p)];
+                        sum = if v == MISSING { None } else { sum.and_then(|s| s.checked_add(v)) };
+                    }
+                    let i = self.idx(g, o, p);
+                    self.values[i] = sum.unwrap_or(MISSING);
+                }
+            }
+            for y in 0..self.pop_years {
+                let mut sum = Some(0u64);
+                for &k in &kids {
+                    let v = self.population[k * self.pop_years + y];
+                    sum = if v == MISSING_POP { None } else { sum.and_then(|s| s.checked_add(v)) };
+                }
+                self.population[g * self.pop_years + y] = sum.unwrap_or(MISSING_POP);
+            }
+        }
+    }
+
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+
+    pub fn offences(&self) -> &[Offence] {
+        &self.offences
+    }
+
+    pub fn periods(&self) -> &[YearMonth] {
+        &self.periods
+    }
+
+    pub fn period_index(&self, p: YearMonth) -> Option<usize> {
+        self.periods.binary_search(&p).ok()
+    }
+
+    /// The count for one cell; `None` where the source has no figure or a sum has a missing part.
+    pub fn count(&self, area: AreaId, offence: OffenceId, period: usize) -> Option<i64> {
+        if area >= self.areas.len() || offence >= self.offences.len() || period >= self.periods.len() {
+            return None;
+        }
+        let v = self.values[self.idx(area, offence, period)];
+        (v != MISSING).then_some(v)
+    }
+
+    /// One entry per period.
+    pub fn counts(&self, area: AreaId, offence: OffenceId) -> Vec<Option<i64>> {
+        (0..self.periods.len()).map(|p| self.count(area, offence, p)).collect()
+    }
+
+    /// ONS mid-year estimate (30 June of `mid_year`), summed over local authorities.
+    pub fn population(&self, area: AreaId, mid_year: u16) -> Option<u64> {
+        if area >= self.areas.len() || mid_year < self.pop_first_year {
+            return None;
+        }
+        let y = (mid_year - self.pop_first_year) as usize;
+        if y >= self.pop_years {
+            return None;
+        }
+        let v = self.population[area * self.pop_years + y];
+        (v != MISSING_POP).then_some(v)
+    }
+
+    /// Population for the 30 June inside the period (see `YearMonth::population_mid_year`).
+    pub fn population_for_period(&self, area: AreaId, period: usize) -> Option<u64> {
+        let p = self.periods.get(period)?;
+        self.population(area, p.population_mid_year())
+    }
+
+    /// The mid-years with population figures, first and last inclusive, if any.
+    pub fn population_years(&self) -> Option<(u16, u16)> {
+        (self.pop_years > 0).then(|| (self.pop_first_year, self.pop_first_year + self.pop_years as u16 - 1))
+    }
+
+    /// Offences per 1,000 residents; `None` if either figure is missing or the population is 0.
+    pub fn rate_per_1000(&self, area: AreaId, offence: OffenceId, period: usize) -> Option<f64> {
+        let c = self.count(area, offence, period)?;
+        let pop = self.population_for_period(area, period)?;
+        if pop == 0 {
+            return None;
+        }
+        Some(c as f64 / pop as f64 * 1000.0)
+    }
+
+    /// The areas to compare against: the parent chain, nearest first
+    /// (force -> region or Wales -> England -> England and Wales).
+    pub fn benchmarks(&self, area: AreaId) -> Vec<AreaId> {
+        let mut out = Vec::new();
+        let mut p = self.areas.get(area).and_then(|a| a.parent);
+        while let Some(q) = p {
+            // from_base guarantees chains end, but never loop forever on a bug.
+            if out.contains(&q) || out.len() > self.areas.len() {
+                break;
+            }
+            out.push(q);
+            p = self.areas[q].parent;
+        }
+        out
+    }
+
+    pub fn children(&self, area: AreaId) -> Vec<AreaId> {
+        (0..self.areas.len()).filter(|&a| self.areas[a].parent == Some(area)).collect()
+    }
+
+    /// What the figures are and when they were published; stored in the dataset.
+    pub fn source_note(&self) -> &str {
+        &self.source_note
+    }
+
+    pub fn find_area(&self, query: &str) -> Result<AreaId, NotFound> {
+        crate::search::find_area(self, query)
+    }
+
+    pub fn find_offence(&self, query: &str) -> Result<OffenceId, NotFound> {
+        crate::search::find_offence(self, query)
+    }
+
+    pub fn search_areas(&self, query: &str, lang: Lang, limit: usize) -> Vec<AreaId> {
+        crate::search::search_areas(self, query, lang, limit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Criminal damage and arson"), "criminal-damage-and-arson");
+        assert_eq!(slug("Total recorded crime (excluding fraud)"), "total-recorded-crime-excluding-fraud");
+    }
+}
