@@ -5,3 +5,7 @@
 
 pub mod period;
 pub mod i18n;
+pub mod model;
+pub mod codec;
+pub mod search;
+pub mod ingest;
