@@ -1,0 +1,85 @@
+# crime-compare: one entry point for building, serving, testing and benchmarking.
+#
+#   make serve   install what is missing, build pkg/, serve the repository on 127.0.0.1:8080
+#   make test    host tests, wasm tests in headless Chromium, end-to-end tests, pkg/ staleness
+#   make pkg     rebuild pkg/ from the sources (commit the result)
+#   make bench   benchmark against Chart.js (not part of make test)
+#
+# Every target installs what a bare machine lacks (see .ci/setup), so a fresh clone needs
+# nothing else. The wasm build is reproducible: pinned tools and remapped paths, so the
+# committed pkg/ can be checked byte for byte against what the sources build.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+PORT ?= 8080
+
+CRATE := crime_compare
+WASM_TARGET := wasm32-unknown-unknown
+FRESH := target/pkg-fresh
+CARGO_HOME ?= $(HOME)/.cargo
+RUSTUP_HOME ?= $(HOME)/.rustup
+# Remap every absolute path that could reach the wasm, so the output does not depend on
+# where the repository or the cargo home live.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/crime-compare --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(RUSTUP_HOME)=/rustup
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data fuzz
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup:
+	@bash .ci/setup
+
+# Build the package into $(FRESH) without touching pkg/.
+fresh-pkg: setup
+	@cargo build --quiet --release --lib --target $(WASM_TARGET)
+	@rm -rf $(FRESH) && mkdir -p $(FRESH)
+	@wasm-bindgen --target web --out-dir $(FRESH)/bindgen target/$(WASM_TARGET)/release/$(CRATE).wasm
+	@wasm-opt $(WASM_OPT_FLAGS) $(FRESH)/bindgen/$(CRATE)_bg.wasm -o $(FRESH)/$(CRATE)_bg.wasm
+	@cp $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
+	@cp js/crime-compare.js js/package.json $(FRESH)/
+	@rm -rf $(FRESH)/bindgen
+
+pkg: fresh-pkg
+	@mkdir -p pkg && find pkg -mindepth 1 -delete && cp $(FRESH)/* pkg/
+	@echo "pkg/ rebuilt: $$(du -cb pkg/* | tail -1 | cut -f1) bytes, wasm $$(gzip -9c pkg/$(CRATE)_bg.wasm | wc -c) bytes gzip"
+
+# Fails when the committed pkg/ is not what the sources build.
+check-pkg: fresh-pkg
+	@if ! diff -r -q pkg $(FRESH) >/dev/null 2>&1; then \
+	  echo "pkg/ is stale: it differs from what the sources build:"; diff -r -q pkg $(FRESH) || true; \
+	  echo "Run 'make pkg' and commit pkg/."; exit 1; fi
+	@echo "pkg/ is up to date with the sources."
+
+serve: pkg
+	@echo "Demo: http://127.0.0.1:$(PORT)/www/index.html  (Ctrl-C to stop)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 >/dev/null 2>&1
+
+test: setup
+	@status=0; \
+	 echo "== host: cargo test"; $(MAKE) --no-print-directory test-host || status=1; \
+	 echo "== wasm: wasm-bindgen-test in headless Chromium"; $(MAKE) --no-print-directory test-wasm || status=1; \
+	 echo "== pkg/: reproducible build"; $(MAKE) --no-print-directory check-pkg || status=1; \
+	 echo "== end-to-end: Playwright in Chromium"; $(MAKE) --no-print-directory test-e2e || status=1; \
+	 if [ $$status -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all suites passed"; fi; exit $$status
+
+test-host:
+	@cargo test --quiet 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
+
+test-wasm:
+	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
+
+# Runs against pkg/ (which check-pkg has just proved equal to a fresh build).
+test-e2e:
+	@cd tests/e2e && npx playwright test
+
+bench: pkg
+	@cd tests/e2e && node bench.mjs
+
+# Rebuild the bundled dataset from the committed sources in data/.
+data:
+	@cargo run --quiet --release --bin crime-data -- build --pfa data/rec-crime-pfa.csv \
+	  --population data/population.csv --lookup data/lookup.csv -o data/crime-compare.bin
