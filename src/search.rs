@@ -4,7 +4,7 @@
 //! and "London, City of" / "City of London" all meet. Welsh names match as well as English ones.
 
 use crate::i18n::Lang;
-use crate::model::{AreaId, Dataset, NotFound, OffenceId};
+use crate::model::{AreaId, AreaKind, Dataset, NotFound, OffenceId};
 
 /// Folds a name to a comparable form: lower case, Latin diacritics removed (Welsh â ŵ ŷ ...),
 /// "&" read as "and", punctuation as spaces, "X, City of" turned round to "city of x", and a
@@ -107,11 +107,37 @@ fn suggest(query: &str, candidates: impl Iterator<Item = (String, Vec<String>)>)
     out
 }
 
+/// Which area a name means when several share it. "West Midlands" is both a force and a region,
+/// and CSPs often share a force's name ("Dorset"): the plain name means the force, since forces
+/// are what the source publishes; the region answers to its code or to "West Midlands region".
+fn kind_preference(kind: AreaKind) -> u8 {
+    match kind {
+        AreaKind::Force => 0,
+        AreaKind::OtherForce => 1,
+        AreaKind::FraudBody => 2,
+        AreaKind::Region => 3,
+        AreaKind::Country => 4,
+        AreaKind::National => 5,
+        AreaKind::Csp => 6,
+    }
+}
+
 pub fn find_area(ds: &Dataset, query: &str) -> Result<AreaId, NotFound> {
     let q = normalise(query);
+    let exact = |q: &str, only: Option<AreaKind>| {
+        (0..ds.areas().len())
+            .filter(|&a| only.map_or(true, |k| ds.areas()[a].kind == k))
+            .filter(|&a| area_names(ds, a).iter().any(|n| n == q))
+            .min_by_key(|&a| kind_preference(ds.areas()[a].kind))
+    };
     if !q.is_empty() {
-        if let Some(a) = (0..ds.areas().len()).find(|&a| area_names(ds, a).contains(&q)) {
+        if let Some(a) = exact(&q, None) {
             return Ok(a);
+        }
+        if let Some(region) = q.strip_suffix(" region") {
+            if let Some(a) = exact(region, Some(AreaKind::Region)) {
+                return Ok(a);
+            }
         }
     }
     let suggestions = suggest(query, (0..ds.areas().len()).map(|a| (ds.areas()[a].name.clone(), area_names(ds, a))));

@@ -1,0 +1,160 @@
+//! The `crime-data` binary, run as a user would.
+
+use crime_compare::model::Dataset;
+use crime_compare::period::YearMonth;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crime-data")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// A fresh scratch directory per test, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("crime-data-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, f: &str) -> String {
+        self.0.join(f).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn query_prints_the_source_figure() {
+    let o = run(&["query", "--area", "North Wales", "--offence", "Sexual offences", "--period", "2018-03"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "3016");
+    // Names are matched loosely, codes work too.
+    let o = run(&["query", "--area", "w15000001", "--offence", "sexual-offences", "--period", "2018-03", "--measure", "count"]);
+    assert_eq!(stdout(&o), "3016");
+}
+
+#[test]
+fn rate_is_count_over_mid_year_population_per_1000() {
+    let d = Dataset::bundled().unwrap();
+    let nw = d.find_area("North Wales").unwrap();
+    let pop = d.population(nw, 2017).unwrap();
+    let expected = format!("{:.2}", 3016.0 / pop as f64 * 1000.0);
+    let o = run(&["query", "--area", "North Wales", "--offence", "Sexual offences", "--period", "2018-03", "--measure", "rate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), expected);
+    assert_eq!(YearMonth::parse("2018-03").unwrap().population_mid_year(), 2017);
+}
+
+#[test]
+fn unknown_names_exit_2_with_suggestions() {
+    let o = run(&["query", "--area", "Nrth Wales", "--offence", "Sexual offences", "--period", "2018-03"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Did you mean North Wales"), "{}", stderr(&o));
+    let o = run(&["query", "--area", "North Wales", "--offence", "Sexual ofences", "--period", "2018-03"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Sexual offences"), "{}", stderr(&o));
+    let o = run(&["query", "--area", "North Wales", "--offence", "Sexual offences", "--period", "March 2018"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn missing_figure_prints_unavailable_and_exits_1() {
+    // Residential burglary was first published for December 2014.
+    let o = run(&["query", "--area", "Kent", "--offence", "Residential burglary", "--period", "2014-09"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "unavailable");
+    // No population estimate before mid-2011, so no rate.
+    let o = run(&["query", "--area", "Kent", "--offence", "Robbery", "--period", "2010-03", "--measure", "rate"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no population"), "{}", stderr(&o));
+}
+
+#[test]
+fn malformed_input_fails_naming_file_line_field_and_keeps_the_old_output() {
+    let s = Scratch::new("malformed");
+    let out = s.path("out.bin");
+    std::fs::write(&out, b"previous contents").unwrap();
+    let o = run(&[
+        "build", "--pfa", "tests/data/malformed-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv", "-o", &out,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("tests/data/malformed-pfa.csv"), "{e}");
+    assert!(e.contains("line 7"), "{e}");
+    assert!(e.contains("Rolling year total number of offences"), "{e}");
+    assert!(e.contains("30x6"), "{e}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
+    // No temporary file is left behind either.
+    assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
+}
+
+#[test]
+fn build_then_query_and_inspect_with_synthetic_open_data() {
+    let s = Scratch::new("open");
+    let out = s.path("with-csp.bin");
+    let o = run(&[
+        "build",
+        "--pfa", "data/rec-crime-pfa.csv",
+        "--population", "data/population.csv",
+        "--lookup", "data/lookup.csv",
+        "--open-data", "tests/data/synthetic-open-data-csp.csv",
+        "-o", &out,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Synthetic Wrexham sexual offences (Rape + Other sexual offences), April 2021 to March 2022:
+    // (30+41) + (28+39) + (33+44) + (31+40) = 286; the next year drops Q1 and adds 29+38: 282.
+    let q = |area: &str, period: &str, measure: &str| {
+        run(&["query", "--data", &out, "--area", area, "--offence", "Sexual offences", "--period", period, "--measure", measure])
+    };
+    assert_eq!(stdout(&q("Wrexham", "2022-03", "count")), "286");
+    assert_eq!(stdout(&q("Wrexham", "2022-06", "count")), "282");
+    // Wrexham is one whole local authority, so it has a population (mid-2021: 135,152).
+    assert_eq!(stdout(&q("Wrexham", "2022-03", "rate")), format!("{:.2}", 286.0 / 135_152.0 * 1000.0));
+    // Only three quarters to December 2021: no rolling year, no figure.
+    let d = Dataset::decode(&std::fs::read(&out).unwrap()).unwrap();
+    let wx = d.find_area("Wrexham").unwrap();
+    assert_eq!(d.areas()[wx].code, "W14000006");
+    assert_eq!(d.areas()[d.areas()[wx].parent.unwrap()].name, "North Wales");
+    assert_eq!(d.period_index(YearMonth::parse("2021-12").unwrap()), None);
+    // The bundled figures are unchanged by the extra file.
+    assert_eq!(stdout(&run(&["query", "--data", &out, "--area", "North Wales", "--offence", "Sexual offences", "--period", "2018-03"])), "3016");
+    let o = run(&["inspect", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("2 Csp"), "{text}");
+    assert!(text.contains("values"), "{text}");
+}
+
+#[test]
+fn inspect_reports_sections_and_decode_time() {
+    let o = run(&["inspect", "data/crime-compare.bin"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    for want in ["43 Force", "31 (25 from the source", "52 (2003-03 to 2018-12)", "decoded and derived in", "population", "presence"] {
+        assert!(t.contains(want), "missing {want:?} in\n{t}");
+    }
+    let o = run(&["inspect", "tests/data/malformed-pfa.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("magic"), "{}", stderr(&o));
+}
