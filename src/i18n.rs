@@ -88,3 +88,300 @@ pub const AREA_NAMES_CY: &[(&str, &str)] = &[
 pub fn area_name_cy(code: &str) -> Option<&'static str> {
     AREA_NAMES_CY.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interface strings.
+//
+// Sources for the Welsh, cited per term below:
+// - [ONS-cy]: the Office for National Statistics' own Welsh name, "Swyddfa Ystadegau Gwladol",
+//   as used in its Welsh-language pages and quoted by BBC Cymru Fyw.
+// - [BBC-2016]: BBC Cymru Fyw, "Cynnydd o 2.5% yn nifer y troseddau a gofnodwyd" (2016), a
+//   report of these same ONS figures: "troseddau a gofnodwyd gan yr heddlu", "troseddau rhywiol".
+// - [BBC-2019]: BBC Cymru Fyw report of the year-ending-December-2018 figures (2019):
+//   "stelcian ac aflonyddu", "trais yn erbyn y person".
+// - [police.uk-cy]: the Welsh pages of police.uk: "Byrgleriaeth".
+// - [OGL-cy]: The National Archives' Welsh version of the licence, "Trwydded Llywodraeth Agored".
+// - [cy-UI]: everyday Welsh software-interface wording (as in GOV.UK/Llyw.Cymru Welsh pages:
+//   "Lawrlwytho", "Chwilio", "Dangos", "Cuddio"); plain Welsh, no technical term involved.
+// - [plain]: ordinary Welsh sentence built from dictionary words (Geiriadur Prifysgol Cymru);
+//   not a fixed term, written for this widget and to be reviewed by a Welsh speaker.
+// ---------------------------------------------------------------------------------------------
+
+/// Every fixed string the widget shows. Placeholders in braces are filled by [`fill`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Key {
+    SourceLine,
+    ShowTable,
+    HideTable,
+    DownloadPng,
+    DownloadSvg,
+    DownloadCsv,
+    SearchAreas,
+    Remove,
+    Offence,
+    Measure,
+    Count,
+    RatePer1000,
+    Change,
+    Trend,
+    Ranking,
+    From,
+    To,
+    Loading,
+    /// `{q}`: what was typed; `{x}`: the suggestion.
+    NoAreaDidYouMean,
+    /// `{q}`: what was typed.
+    NoArea,
+    NoData,
+    RateUnavailable,
+    /// `{name}`: series label.
+    SeriesNoData,
+    /// `{name}`: series label.
+    SeriesRateUnavailable,
+    TableArea,
+    TablePeriod,
+    IndexToBase,
+    YearOnYear,
+    /// Chart subtitles.
+    SubtitleCount,
+    SubtitleRate,
+    /// `{period}`: the base period label.
+    SubtitleIndex,
+    SubtitleYearOnYear,
+    /// `{period}`: the period ranked.
+    SubtitleRankingCount,
+    /// `{period}`: the period ranked.
+    SubtitleRankingRate,
+    /// `{n}`: how many areas are left out of a ranking that does not fit.
+    MoreAreasNotShown,
+    /// Aria summary of a trend chart: `{offence}`, `{from}`, `{to}`, `{areas}`.
+    AriaTrend,
+    /// Aria summary of a ranking: `{offence}`, `{period}`, `{n}`.
+    AriaRanking,
+    /// Tooltip change lines: `{pct}` is an unsigned percentage.
+    UpOnYearBefore,
+    DownOnYearBefore,
+    UnchangedOnYearBefore,
+}
+
+/// The text for `key` in `lang`.
+pub fn t(key: Key, lang: Lang) -> &'static str {
+    use Key::*;
+    let (en, cy) = match key {
+        // [ONS-cy], [BBC-2016] "troseddau a gofnodwyd gan yr heddlu", [OGL-cy]; "y Swyddfa
+        // Gartref" is the Home Office's own Welsh name.
+        SourceLine => (
+            "Source: Office for National Statistics / Home Office, police recorded crime. Open Government Licence v3.0.",
+            "Ffynhonnell: Swyddfa Ystadegau Gwladol / y Swyddfa Gartref, troseddau a gofnodwyd gan yr heddlu. Trwydded Llywodraeth Agored v3.0.",
+        ),
+        ShowTable => ("Show table", "Dangos y tabl"),     // [cy-UI]
+        HideTable => ("Hide table", "Cuddio'r tabl"),     // [cy-UI]
+        DownloadPng => ("Download PNG", "Lawrlwytho PNG"), // [cy-UI]
+        DownloadSvg => ("Download SVG", "Lawrlwytho SVG"), // [cy-UI]
+        DownloadCsv => ("Download CSV", "Lawrlwytho CSV"), // [cy-UI]
+        SearchAreas => ("Search areas", "Chwilio ardaloedd"), // [cy-UI]
+        Remove => ("Remove", "Tynnu"),                    // [cy-UI]
+        Offence => ("Offence", "Trosedd"),                // [plain] GPC: trosedd
+        Measure => ("Measure", "Mesur"),                  // [plain]
+        Count => ("Count", "Nifer"),                      // [plain] "nifer y troseddau" [BBC-2016]
+        RatePer1000 => ("Rate per 1,000 people", "Cyfradd fesul 1,000 o bobl"), // [plain]
+        Change => ("Change", "Newid"),                    // [plain]
+        Trend => ("Trend", "Tuedd"),                      // [plain] GPC: tuedd
+        // "Safle" (position, rank) is the everyday word; review welcome.
+        Ranking => ("Ranking", "Safle"),                  // [plain]
+        From => ("From", "O"),                            // [plain]
+        To => ("To", "Hyd at"),                           // [plain]
+        Loading => ("Loading…", "Wrthi'n llwytho…"),      // [cy-UI]
+        NoAreaDidYouMean => (
+            "No area called '{q}'. Did you mean {x}?",
+            "Does dim ardal o'r enw '{q}'. Oeddech chi'n golygu {x}?", // [plain]
+        ),
+        NoArea => ("No area called '{q}'.", "Does dim ardal o'r enw '{q}'."), // [plain]
+        NoData => ("No data", "Dim data"),                // [cy-UI]
+        RateUnavailable => (
+            "Rate unavailable: no population estimate for this period",
+            "Dim cyfradd ar gael: dim amcangyfrif o'r boblogaeth ar gyfer y cyfnod hwn", // [plain]
+        ),
+        SeriesNoData => ("{name}: no data", "{name}: dim data"), // [cy-UI]
+        SeriesRateUnavailable => (
+            "{name}: rate unavailable (no population estimate)",
+            "{name}: dim cyfradd ar gael (dim amcangyfrif o'r boblogaeth)", // [plain]
+        ),
+        TableArea => ("Area", "Ardal"),                   // [plain]
+        TablePeriod => ("Period", "Cyfnod"),              // [plain]
+        IndexToBase => ("Index", "Mynegai"),              // [plain] GPC: mynegai
+        YearOnYear => ("% change on a year earlier", "Newid % ers blwyddyn ynghynt"), // [plain]
+        SubtitleCount => (
+            "Offences recorded by the police in the 12 months to each date",
+            "Troseddau a gofnodwyd gan yr heddlu yn y 12 mis hyd at bob dyddiad", // [BBC-2016] + [plain]
+        ),
+        SubtitleRate => (
+            "Offences per 1,000 people in the 12 months to each date",
+            "Troseddau fesul 1,000 o bobl yn y 12 mis hyd at bob dyddiad", // [plain]
+        ),
+        SubtitleIndex => ("Index: {period} = 100", "Mynegai: {period} = 100"), // [plain]
+        SubtitleYearOnYear => (
+            "% change on the same 12 months a year earlier",
+            "Newid % o'i gymharu â'r un 12 mis flwyddyn ynghynt", // [plain]
+        ),
+        SubtitleRankingCount => (
+            "Offences recorded by the police in the {period}",
+            "Troseddau a gofnodwyd gan yr heddlu yn {period}", // [BBC-2016] + [plain]
+        ),
+        SubtitleRankingRate => (
+            "Offences per 1,000 people in the {period}",
+            "Troseddau fesul 1,000 o bobl yn {period}", // [plain]
+        ),
+        MoreAreasNotShown => (
+            "{n} more areas not shown: see the table",
+            "{n} ardal arall heb eu dangos: gweler y tabl", // [plain] (noun stays singular after a numeral)
+        ),
+        AriaTrend => (
+            "Line chart of {offence}, {from} to {to}: {areas}.",
+            "Siart linell o {offence}, {from} i {to}: {areas}.", // [plain]
+        ),
+        AriaRanking => (
+            "Bar chart ranking {n} areas by {offence}, {period}.",
+            "Siart bar yn rhestru {n} ardal yn ôl {offence}, {period}.", // [plain]
+        ),
+        // "cynnydd o" / "gostyngiad o" + percentage is the BBC Cymru Fyw usage for these
+        // figures ([BBC-2016]: "Cynnydd o 2.5% yn nifer y troseddau").
+        UpOnYearBefore => ("up {pct} on the year before", "cynnydd o {pct} ers y flwyddyn flaenorol"),
+        DownOnYearBefore => ("down {pct} on the year before", "gostyngiad o {pct} ers y flwyddyn flaenorol"),
+        UnchangedOnYearBefore => ("unchanged on the year before", "dim newid ers y flwyddyn flaenorol"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Cy => cy,
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+/// Welsh month names as used in dates ("Mawrth 2018"), from the standard Welsh calendar.
+const MONTHS_CY: [&str; 12] = [
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+    "Hydref", "Tachwedd", "Rhagfyr",
+];
+/// Short forms for axes. The Welsh are the abbreviations of the cy-GB locale data (CLDR).
+const MONTHS_SHORT_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_SHORT_CY: [&str; 12] =
+    ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"];
+
+fn month_index(month: u8) -> usize {
+    (month.clamp(1, 12) - 1) as usize
+}
+
+/// The full month name: "March" / "Mawrth".
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => MONTHS_EN[month_index(month)],
+        Lang::Cy => MONTHS_CY[month_index(month)],
+    }
+}
+
+/// The period as prose: "year ending March 2018" / "y flwyddyn yn gorffen Mawrth 2018".
+/// Lower case so it can sit mid-sentence; see [`capitalise`] for a heading.
+pub fn period_label(period: crate::period::YearMonth, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("year ending {} {}", month_name(period.month, lang), period.year),
+        Lang::Cy => format!("y flwyddyn yn gorffen {} {}", month_name(period.month, lang), period.year),
+    }
+}
+
+/// A short axis label: "Mar 2018" / "Maw 2018".
+pub fn period_short(period: crate::period::YearMonth, lang: Lang) -> String {
+    let m = match lang {
+        Lang::En => MONTHS_SHORT_EN[month_index(period.month)],
+        Lang::Cy => MONTHS_SHORT_CY[month_index(period.month)],
+    };
+    format!("{m} {}", period.year)
+}
+
+/// Upper-cases the first letter: "Year ending March 2018".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The slug of an English offence name: lower case, spaces to '-'.
+pub fn offence_slug(english: &str) -> String {
+    english.trim().to_lowercase().replace(' ', "-")
+}
+
+/// Welsh offence names by slug. Only names with a published Welsh use are listed; every other
+/// offence keeps its English name in Welsh text (see the note after the table).
+const OFFENCES_CY: &[(&str, &str)] = &[
+    // [BBC-2016]: "5,016 o droseddau rhywiol"; also the ONS-figures report [BBC-2019].
+    ("sexual-offences", "Troseddau rhywiol"),
+    // [BBC-2019]: "Troseddau stelcian ac aflonyddu".
+    ("stalking-and-harassment", "Stelcian ac aflonyddu"),
+    // [BBC-2019]: "trais yn erbyn y person".
+    ("violence-against-the-person", "Trais yn erbyn y person"),
+    // [police.uk-cy]: "Byrgleriaeth".
+    ("burglary", "Byrgleriaeth"),
+];
+// Kept in English for now, because no published Welsh form was found to check against:
+// total recorded crime excluding fraud, theft offences, victim-based crime, other crimes
+// against society, all other theft offences, bicycle theft, criminal damage and arson, death
+// or serious injury caused by illegal driving, domestic / non-domestic / residential /
+// non-residential burglary, drug offences, fraud offences, homicide, miscellaneous crimes
+// against society, possession of weapons offences, public order offences, robbery,
+// shoplifting, theft from the person, vehicle offences, violence with or without injury.
+// Action Fraud, CIFAS and UK Finance are names of organisations and stay as they are.
+
+/// The offence name to show: the Welsh name where one is recorded, else `english_fallback`.
+/// `key` is the slug (or the English name, which is slugged).
+pub fn offence_name(key: &str, english_fallback: &str, lang: Lang) -> String {
+    if lang == Lang::Cy {
+        let slug = offence_slug(key);
+        if let Some((_, cy)) = OFFENCES_CY.iter().find(|(s, _)| *s == slug) {
+            return cy.to_string();
+        }
+    }
+    english_fallback.to_string()
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::period::YearMonth;
+
+    #[test]
+    fn periods_read_naturally() {
+        let p = YearMonth::new(2018, 3).unwrap();
+        assert_eq!(period_label(p, Lang::En), "year ending March 2018");
+        assert_eq!(period_label(p, Lang::Cy), "y flwyddyn yn gorffen Mawrth 2018");
+        assert_eq!(period_short(p, Lang::En), "Mar 2018");
+        assert_eq!(capitalise(&period_label(p, Lang::Cy)), "Y flwyddyn yn gorffen Mawrth 2018");
+    }
+
+    #[test]
+    fn offence_names_fall_back_to_english() {
+        assert_eq!(offence_name("sexual-offences", "Sexual offences", Lang::Cy), "Troseddau rhywiol");
+        assert_eq!(offence_name("Sexual offences", "Sexual offences", Lang::Cy), "Troseddau rhywiol");
+        assert_eq!(offence_name("sexual-offences", "Sexual offences", Lang::En), "Sexual offences");
+        assert_eq!(offence_name("homicide", "Homicide", Lang::Cy), "Homicide");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        let s = fill(t(Key::NoAreaDidYouMean, Lang::En), &[("q", "Gwnet"), ("x", "Gwent")]);
+        assert_eq!(s, "No area called 'Gwnet'. Did you mean Gwent?");
+    }
+}
