@@ -9,3 +9,6 @@ pub mod model;
 pub mod codec;
 pub mod search;
 pub mod ingest;
+pub mod format;
+pub mod chart;
+pub mod narrative;
