@@ -1,0 +1,39 @@
+// Under a strict Content-Security-Policy (no inline script or style, wasm allowed) the widget
+// works fully: bundled and inline publisher data, tooltip, keyboard, table, controls.
+
+import { test, expect, waitReady, canvasStats, plotArea, tooltipText, tableCells } from './fixtures.js';
+
+test('the widget works fully under a strict CSP', async ({ page }) => {
+  const response = await page.goto('/tests/e2e/pages/csp/index.html');
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await expect(page.locator('#status')).toHaveText('The page script ran.');
+
+  const bundled = page.locator('#bundled');
+  await waitReady(bundled);
+  expect((await canvasStats(bundled)).differing).toBeGreaterThan(100);
+
+  const plot = await plotArea(bundled);
+  await page.mouse.move(plot.right - 1, (plot.top + plot.bottom) / 2);
+  await expect.poll(() => tooltipText(bundled)).not.toBeNull();
+  await expect(bundled.locator('.tooltip')).toBeVisible();
+
+  await bundled.locator('canvas').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => tooltipText(bundled)).not.toBeNull();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => tooltipText(bundled)).toBeNull();
+
+  await bundled.locator('button.table-toggle').click();
+  await expect(bundled.locator('.table-wrap table')).toBeVisible();
+  await bundled.locator('.seg.kind button').nth(1).click();
+  await expect(bundled.locator('.seg.kind button').nth(1)).toHaveAttribute('aria-pressed', 'true');
+
+  const inline = page.locator('#inline');
+  await waitReady(inline);
+  expect((await canvasStats(inline)).differing).toBeGreaterThan(100);
+  expect(JSON.stringify(await tableCells(inline))).toContain('517');
+
+  // The widget's styles apply (the tooltip is positioned absolutely by the shadow stylesheet).
+  expect(await bundled.locator('.cc').evaluate((el) => getComputedStyle(el).display)).toBe('block');
+  expect(await page.evaluate(() => window.__cc.violations)).toEqual([]);
+});

@@ -1,0 +1,36 @@
+// End-to-end tests of the widget in Debian's Chromium (Playwright downloads no browser here).
+// Every spec imports ./fixtures.js, which fails a test on any console error, page error or
+// failed package request.
+
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const PORT = 8091;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.js$/,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  outputDir: '../../target/e2e-results',
+  webServer: {
+    command: `node server.mjs ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/tests/e2e/package.json`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,69 @@
+// The data table lists exactly the plotted values, formatted, and the toggle shows and hides it.
+
+import { test, expect, waitReady, tableCells } from './fixtures.js';
+import { series, periodsBetween, englandAndWalesVariants } from './data.js';
+
+const format = (n) => n.toLocaleString('en-GB');
+
+/** The cells of the column or row headed by `name` (tables may put areas in columns or rows). */
+function cellsFor(cells, name) {
+  const header = cells[0] || [];
+  let column = header.findIndex((text) => text === name);
+  if (column < 0) column = header.findIndex((text) => text.startsWith(name));
+  if (column > 0) return cells.slice(1).filter((row) => row.length > 1).map((row) => row[column]);
+  const row = cells.find((r) => r[0] === name) || cells.find((r) => r[0].startsWith(name));
+  return row ? row.slice(1) : null;
+}
+
+test('the table shows exactly the plotted values', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/single.html');
+  const host = page.locator('#w');
+  await waitReady(host);
+  const cells = await tableCells(host);
+  const periods = periodsBetween('2010-03', '2018-12');
+  for (const area of ['North Wales', 'Wales']) {
+    const column = cellsFor(cells, area);
+    const values = series(area, 'Sexual offences');
+    const expected = periods.map((p) => format(values.get(p)));
+    expect(column, `cells for ${area}`).not.toBeNull();
+    // Same values, each formatted, in time order (oldest or newest first).
+    const forward = JSON.stringify(column) === JSON.stringify(expected);
+    expect(forward ? column : [...column].reverse(), `${area} cells`).toEqual(expected);
+  }
+  // No other data rows than the plotted periods.
+  const dataRows = cells.slice(1).filter((row) => row.length > 1);
+  expect([periods.length, 2]).toContain(dataRows.length);
+});
+
+test('England and Wales in the table is the sum of the forces', async ({ page }) => {
+  await page.goto('/www/index.html');
+  const host = page.locator('#demo-trend');
+  await waitReady(host);
+  const cells = await tableCells(host);
+  const column = cellsFor(cells, 'England and Wales');
+  expect(column).not.toBeNull();
+  const numbers = column.filter((c) => /\d/.test(c)).map((c) => Number(c.replace(/[^\d.-]/g, '')));
+  const [all, territorial] = englandAndWalesVariants('Sexual offences').map((m) => new Set(m.values()));
+  const matchesAll = numbers.every((n) => all.has(n));
+  const matchesTerritorial = numbers.every((n) => territorial.has(n));
+  expect(numbers.length).toBeGreaterThan(0);
+  expect(matchesAll || matchesTerritorial, `England and Wales figures ${numbers.slice(-3)} are force sums`).toBe(true);
+});
+
+test('the table toggle shows and hides the table', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/single.html');
+  const host = page.locator('#w');
+  await waitReady(host);
+  const toggle = host.locator('button.table-toggle');
+  const table = host.locator('.table-wrap table');
+  await expect(table).toHaveCount(1);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const hiddenBox = await table.boundingBox();
+  expect(hiddenBox === null || hiddenBox.width <= 1 || hiddenBox.height <= 1).toBe(true);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(table).toBeVisible();
+  expect((await table.boundingBox()).height).toBeGreaterThan(100);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+});
