@@ -234,7 +234,12 @@ impl BitWriter {
         // Values here are < 2^51 (bounded counts), so v + 2^k cannot overflow.
         let w = v + (1u64 << k);
         let len = 64 - w.leading_zeros();
-        self.put(0, len - k - 1);
+        let mut zeros = len - k - 1;
+        while zeros > 0 {
+            let n = zeros.min(32);
+            self.put(0, n);
+            zeros -= n;
+        }
         self.put_wide(w, len);
     }
 

@@ -126,7 +126,7 @@ pub fn find_area(ds: &Dataset, query: &str) -> Result<AreaId, NotFound> {
     let q = normalise(query);
     let exact = |q: &str, only: Option<AreaKind>| {
         (0..ds.areas().len())
-            .filter(|&a| only.map_or(true, |k| ds.areas()[a].kind == k))
+            .filter(|&a| only.is_none_or(|k| ds.areas()[a].kind == k))
             .filter(|&a| area_names(ds, a).iter().any(|n| n == q))
             .min_by_key(|&a| kind_preference(ds.areas()[a].kind))
     };
@@ -189,7 +189,7 @@ pub fn search_areas(ds: &Dataset, query: &str, lang: Lang, limit: usize) -> Vec<
                 (d <= tol).then_some((4, d))
             };
             if let Some(r) = rank {
-                if best.map_or(true, |b| r < b) {
+                if best.is_none_or(|b| r < b) {
                     best = Some(r);
                 }
             }

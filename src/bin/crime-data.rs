@@ -202,8 +202,16 @@ fn inspect(args: &[String]) -> Result<(), Failure> {
     let ds = Dataset::decode(&bytes).map_err(|e| fail(format!("{path}: {e}")))?;
     let elapsed = start.elapsed();
     let sizes = codec::section_sizes(&bytes).map_err(|e| fail(format!("{path}: {e}")))?;
-    println!("{path}: {} bytes, decoded and derived in {:.2} ms", bytes.len(), elapsed.as_secs_f64() * 1000.0);
-    println!("source: {}", ds.source_note());
+    // Collected and written once, ignoring a closed pipe (`crime-data inspect f | head`).
+    let mut out = String::new();
+    macro_rules! o {
+        ($($t:tt)*) => {{
+            out.push_str(&format!($($t)*));
+            out.push('\n');
+        }};
+    }
+    o!("{path}: {} bytes, decoded and derived in {:.2} ms", bytes.len(), elapsed.as_secs_f64() * 1000.0);
+    o!("source: {}", ds.source_note());
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for area in ds.areas() {
         let k = format!("{:?}", area.kind);
@@ -213,23 +221,25 @@ fn inspect(args: &[String]) -> Result<(), Failure> {
         }
     }
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    println!("areas: {} ({})", ds.areas().len(), kinds.join(", "));
+    o!("areas: {} ({})", ds.areas().len(), kinds.join(", "));
     let derived = ds.offences().iter().filter(|o| o.derived).count();
-    println!("offences: {} ({} from the source, {} derived group totals)", ds.offences().len(), ds.offences().len() - derived, derived);
+    o!("offences: {} ({} from the source, {} derived group totals)", ds.offences().len(), ds.offences().len() - derived, derived);
     match (ds.periods().first(), ds.periods().last()) {
-        (Some(f), Some(l)) => println!("periods: {} ({f} to {l})", ds.periods().len()),
-        _ => println!("periods: 0"),
+        (Some(f), Some(l)) => o!("periods: {} ({f} to {l})", ds.periods().len()),
+        _ => o!("periods: 0"),
     }
     if let Some((f, l)) = ds.population_years() {
-        println!("population: mid-{f} to mid-{l}");
+        o!("population: mid-{f} to mid-{l}");
     }
     let base = ds.to_base();
     let figures = base.values.iter().filter(|v| v.is_some()).count();
-    println!("stored figures: {figures}");
-    println!("bytes by section:");
+    o!("stored figures: {figures}");
+    o!("bytes by section:");
     for (name, n) in &sizes {
-        println!("  {name:<11} {n:>7}");
+        o!("  {name:<11} {n:>7}");
     }
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(())
 }
 
