@@ -326,7 +326,8 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
         .iter()
         .map(|&s| text_width(&input.series[s].label, label_size, input.series[s].role == Role::Selected))
         .fold(0.0, f64::max);
-    let end_room = (w * 0.3).min(190.0);
+    // End labels only where the plot keeps most of the width; otherwise a legend reads better.
+    let end_room = (w * 0.22).min(190.0);
     let use_legend = legend || (!named.is_empty() && end_width + 8.0 > end_room);
     if use_legend && legend {
         // Legend rows: [line sample][label], wrapping.
@@ -450,7 +451,9 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
     let mut order: Vec<usize> = (0..n_periods).collect();
     order.sort_by_key(|&p| ords[p]);
     let min_dx = order.windows(2).map(|p| period_x[p[1]] - period_x[p[0]]).fold(f64::INFINITY, f64::min);
-    let all_markers = min_dx >= 12.0;
+    // Markers on every point only for short series: on 52 quarterly points they turn a line
+    // into a string of beads. Otherwise only the latest point (and isolated points) get one.
+    let all_markers = n_periods <= 16 && min_dx >= 12.0;
     let mut points: Vec<Vec<Option<(f64, f64)>>> = Vec::new();
     let mut lines = Vec::new();
     for (s, series) in input.series.iter().enumerate() {
