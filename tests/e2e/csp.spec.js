@@ -1,7 +1,7 @@
 // Under a strict Content-Security-Policy (no inline script or style, wasm allowed) the widget
 // works fully: bundled and inline publisher data, tooltip, keyboard, table, controls.
 
-import { test, expect, waitReady, canvasStats, plotArea, tooltipText, tableCells } from './fixtures.js';
+import { test, expect, waitReady, canvasStats, plotArea, tooltipText, tableCells, CANVAS } from './fixtures.js';
 
 test('the widget works fully under a strict CSP', async ({ page }) => {
   const response = await page.goto('/tests/e2e/pages/csp/index.html');
@@ -17,7 +17,7 @@ test('the widget works fully under a strict CSP', async ({ page }) => {
   await expect.poll(() => tooltipText(bundled)).not.toBeNull();
   await expect(bundled.locator('.tooltip')).toBeVisible();
 
-  await bundled.locator('canvas').focus();
+  await bundled.locator(CANVAS).focus();
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => tooltipText(bundled)).not.toBeNull();
   await page.keyboard.press('Escape');

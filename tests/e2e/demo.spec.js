@@ -1,7 +1,7 @@
 // The demo page as a reader sees it: every chart is really drawn, and what it says matches the
 // published figures in data/rec-crime-pfa.csv.
 
-import { test, expect, waitReady, waitAllReady, canvasStats, HOSTS } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, canvasStats, HOSTS, CANVAS, NARRATIVE } from './fixtures.js';
 import { series, numbersIn } from './data.js';
 
 const SOURCE_LINE = 'Source: Office for National Statistics / Home Office, police recorded crime. Open Government Licence v3.0.';
@@ -16,7 +16,7 @@ test('the demo chart is drawn and its narrative names North Wales and a publishe
   expect(stats.differing / stats.samples, 'share of pixels that differ from the background').toBeGreaterThan(0.01);
   expect(stats.colours, 'distinct colours drawn (lines, axes, text)').toBeGreaterThan(3);
 
-  const canvas = host.locator('canvas');
+  const canvas = host.locator(CANVAS);
   await expect(canvas).toHaveAttribute('role', 'img');
   await expect(canvas).toHaveAttribute('tabindex', '0');
   await expect(canvas).toHaveAttribute('data-plot', /^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/);
@@ -26,7 +26,7 @@ test('the demo chart is drawn and its narrative names North Wales and a publishe
   const quoted = numbersIn(label).filter((n) => published.has(n));
   expect(quoted, `a North Wales figure from the CSV in "${label}"`).not.toEqual([]);
 
-  const caption = host.locator('.caption');
+  const caption = host.locator(NARRATIVE);
   await expect(caption).toBeVisible();
   await expect(caption).toContainText('North Wales');
   await expect(host.locator('.source')).toContainText(SOURCE_LINE);
@@ -38,7 +38,7 @@ test('the Welsh embed speaks Welsh', async ({ page }) => {
   await page.goto('/www/index.html');
   const host = page.locator('#demo-cy');
   await waitReady(host);
-  const label = await host.locator('canvas').getAttribute('aria-label');
+  const label = await host.locator(CANVAS).getAttribute('aria-label');
   expect(label).toContain('Gogledd Cymru');
   const published = new Set(series('North Wales', 'Sexual offences').values());
   expect(numbersIn(label).some((n) => published.has(n)), `a North Wales figure in "${label}"`).toBe(true);

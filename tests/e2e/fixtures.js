@@ -91,6 +91,12 @@ export { expect };
 /** Every widget host on the page, by the two embed forms. */
 export const HOSTS = 'crime-compare, [data-crime-compare]';
 
+/** The chart canvas inside a widget (an overlay canvas for the crosshair may sit beside it). */
+export const CANVAS = 'canvas[role=img]';
+
+/** The narrative under the title (a subtitle may share the caption class). */
+export const NARRATIVE = '.caption:not(.subtitle)';
+
 /**
  * Waits until a widget is ready: it announced crime-compare:ready, or (so that a missing event
  * is reported by its own test rather than by every test) its canvas carries a plot area.
@@ -112,7 +118,7 @@ export async function waitAllReady(page, { timeout = 30_000 } = {}) {
 /** Pixel statistics of a widget's canvas: how much of it is drawn, and in how many colours. */
 export function canvasStats(host) {
   return host.evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas');
+    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
     const context = canvas.getContext('2d');
     const { width, height } = canvas;
     const data = context.getImageData(0, 0, width, height).data;
@@ -130,7 +136,7 @@ export function canvasStats(host) {
 /** The canvas's plot area in page coordinates, from its data-plot attribute. */
 export async function plotArea(host) {
   return host.evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas');
+    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
     const rect = canvas.getBoundingClientRect();
     const [left, top, right, bottom] = (canvas.getAttribute('data-plot') || '').split(',').map(Number);
     return {

@@ -1,7 +1,7 @@
 // A host page whose stylesheet resets everything must not break the widget: its styles live in
 // the shadow root, and page selectors cannot reach the canvas.
 
-import { test, expect, waitReady, canvasStats, plotArea, tooltipText } from './fixtures.js';
+import { test, expect, waitReady, canvasStats, plotArea, tooltipText, NARRATIVE } from './fixtures.js';
 
 test('a hostile host stylesheet leaves the widget intact', async ({ page }) => {
   await page.goto('/tests/e2e/pages/hostile.html');
@@ -14,7 +14,7 @@ test('a hostile host stylesheet leaves the widget intact', async ({ page }) => {
   expect(stats.cssWidth, 'canvas width close to the container width').toBeGreaterThan(container.width - 60);
   expect(stats.cssWidth).toBeLessThanOrEqual(container.width + 1);
   expect(stats.differing / stats.samples).toBeGreaterThan(0.01);
-  const fontSize = await host.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await host.locator(NARRATIVE).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize, 'the page\'s 40px type does not leak in').toBeLessThan(30);
 
   const plot = await plotArea(host);

@@ -1,7 +1,7 @@
 // How the widget loads: the wasm is fetched once per page, only when a widget nears the viewport,
 // and the widget asks the network for nothing but its own package files.
 
-import { test, expect, waitReady, waitAllReady, canvasStats, countRequests, HOSTS } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, canvasStats, countRequests, HOSTS, CANVAS } from './fixtures.js';
 
 const WASM = /\/pkg\/crime_compare_bg\.wasm$/;
 const GLUE = /\/pkg\/crime_compare\.js$/;
@@ -58,7 +58,7 @@ test('the widget requests only its own package files and the page itself', async
   // Interact a little too: hovering, switching measure, opening the table.
   const host = page.locator('#demo-trend');
   await host.scrollIntoViewIfNeeded();
-  const box = await host.locator('canvas').boundingBox();
+  const box = await host.locator(CANVAS).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await host.locator('.seg.measure button').nth(1).click();
   await host.locator('button.table-toggle').click();

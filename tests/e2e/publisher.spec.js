@@ -1,6 +1,6 @@
 // Publisher data inline: good rows chart, bad rows are reported by row number, gaps stay gaps.
 
-import { test, expect, waitReady, canvasStats, tableCells } from './fixtures.js';
+import { test, expect, waitReady, canvasStats, tableCells, NARRATIVE } from './fixtures.js';
 import { numbersIn } from './data.js';
 
 const GOOD = [517, 433, 509, 424, 507];
@@ -30,7 +30,7 @@ test('publisher data as JSON charts, and gaps stay gaps', async ({ page }) => {
   const cells = await tableCells(host);
   const numbers = numbersIn(cells.slice(1).map((row) => row.slice(1).join(' ')).join(' ')).filter((n) => n >= 100);
   expect(numbers.sort()).toEqual([517, 433, 469, 509, 424, 507].sort());
-  await expect(host.locator('.caption')).toContainText(/Flintshire/);
+  await expect(host.locator(NARRATIVE)).toContainText(/Flintshire/);
 });
 
 test('the Flintshire and Wrexham story charts the published figures with gaps', async ({ page }) => {
