@@ -130,6 +130,14 @@ pub enum Key {
     Loading,
     /// `{q}`: what was typed; `{x}`: the suggestion.
     NoAreaDidYouMean,
+    /// `{q}`: what was typed; `{x}`: the suggestion.
+    NoOffenceDidYouMean,
+    /// `{q}`: what was typed.
+    NoOffence,
+    /// The group of chart-kind toggles.
+    Chart,
+    /// Announced after an area is removed: "Removed North Wales".
+    Removed,
     /// `{q}`: what was typed.
     NoArea,
     NoData,
@@ -197,6 +205,13 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             "Does dim ardal o'r enw '{q}'. Oeddech chi'n golygu {x}?", // [plain]
         ),
         NoArea => ("No area called '{q}'.", "Does dim ardal o'r enw '{q}'."), // [plain]
+        NoOffenceDidYouMean => (
+            "No offence called '{q}'. Did you mean {x}?",
+            "Does dim trosedd o'r enw '{q}'. Oeddech chi'n golygu {x}?", // [plain] GPC: trosedd
+        ),
+        NoOffence => ("No offence called '{q}'.", "Does dim trosedd o'r enw '{q}'."), // [plain]
+        Chart => ("Chart", "Siart"),                      // [cy-UI]
+        Removed => ("Removed", "Wedi tynnu"),             // [cy-UI]
         NoData => ("No data", "Dim data"),                // [cy-UI]
         RateUnavailable => (
             "Rate unavailable: no population estimate for this period",
