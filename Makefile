@@ -35,10 +35,12 @@ setup:
 # Build the package into $(FRESH) without touching pkg/.
 fresh-pkg: setup
 	@cargo build --quiet --release --lib --target $(WASM_TARGET)
-	@rm -rf $(FRESH) && mkdir -p $(FRESH)
-	@wasm-bindgen --target web --out-dir $(FRESH)/bindgen target/$(WASM_TARGET)/release/$(CRATE).wasm
-	@wasm-opt $(WASM_OPT_FLAGS) $(FRESH)/bindgen/$(CRATE)_bg.wasm -o $(FRESH)/$(CRATE)_bg.wasm
-	@cp $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
+	@rm -rf $(FRESH) && mkdir -p $(FRESH)/bindgen
+	@# wasm-opt runs before wasm-bindgen: run after it, binaryen 108 reorders the tables and
+	@# the glue's externref table can no longer grow ("failed to grow table").
+	@wasm-opt $(WASM_OPT_FLAGS) target/$(WASM_TARGET)/release/$(CRATE).wasm -o $(FRESH)/bindgen/opt.wasm
+	@wasm-bindgen --target web --out-name $(CRATE) --out-dir $(FRESH)/bindgen $(FRESH)/bindgen/opt.wasm
+	@cp $(FRESH)/bindgen/$(CRATE)_bg.wasm $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
 	@cp js/crime-compare.js js/package.json $(FRESH)/
 	@rm -rf $(FRESH)/bindgen
 

@@ -69,6 +69,7 @@ const STYLE = `
 .caption { margin: 4px 0 8px; }
 .plot { position: relative; width: 100%; touch-action: pan-y; }
 canvas { display: block; width: 100% !important; height: auto; border-radius: 2px; }
+canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
 canvas:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible {
   outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
 .cc.dark canvas:focus-visible, .cc.dark button:focus-visible, .cc.dark select:focus-visible, .cc.dark input:focus-visible { outline-color: var(--cc-focus, #ffb454); }

@@ -5,10 +5,15 @@
 
 pub mod period;
 pub mod i18n;
+pub mod publisher;
 pub mod model;
 pub mod codec;
 pub mod search;
 pub mod ingest;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod format;
 pub mod chart;
 pub mod narrative;

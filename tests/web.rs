@@ -36,22 +36,21 @@ fn north_wales_state() -> WidgetState {
 fn the_same_chart_draws_on_a_canvas_at_any_pixel_ratio() {
     let data = Dataset::bundled().unwrap();
     let v = view::build(&data, None, &north_wales_state(), 600.0, 340.0, false);
-    let layout = chart::layout(&v.input);
-    let svg = chart::svg::render_svg(&v.input).unwrap();
+    let layout = chart::layout(&v.input).unwrap();
+    let svg = chart::render_svg(&v.input).unwrap();
     for dpr in [1.0, 2.0, 3.0, 1.75] {
         let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
         canvas.set_width((600.0 * dpr) as u32);
         canvas.set_height((340.0 * dpr) as u32);
-        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-        let mut scaled = chart::Scaled::new(backend, dpr);
-        chart::draw(&layout, &v.input, &mut scaled).unwrap();
+        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
+        chart::draw_with(&layout, &v.input, &mut backend, chart::DrawOptions::canvas(dpr)).unwrap();
         let inked = inked_pixels(&canvas);
         // Lines, axes and labels cover a few percent of the area, whatever the ratio.
         let share = inked as f64 / (canvas.width() * canvas.height()) as f64;
         assert!(share > 0.01 && share < 0.5, "dpr {dpr}: {share} of the canvas inked");
     }
     // The layout the canvas got is the one the SVG was drawn from: same labels.
-    for label in layout.labels() {
+    for label in &layout.labels {
         assert!(svg.contains(&label.text.replace('&', "&amp;")), "SVG lacks the canvas label {:?}", label.text);
     }
 }

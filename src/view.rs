@@ -1,0 +1,538 @@
+//! From what an embed asks for to what the chart shows.
+//!
+//! [`WidgetState`] is the embed's configuration (its attributes, then whatever the reader
+//! changes); [`build`] resolves it against the bundled [`Dataset`] and any publisher data into a
+//! [`View`]: the chart input, the narrative, the messages to show. It is pure, so the whole
+//! widget's behaviour short of the DOM is tested natively.
+
+use crate::chart::{ChangeMode, ChartInput, ChartKind, Measure, Role, Series, Theme};
+use crate::i18n::{self, Key, Lang};
+use crate::model::{AreaId, AreaKind, Dataset};
+use crate::narrative::{self, NarrativeInput, SubjectKind};
+use crate::period::YearMonth;
+use crate::publisher::{same_name, PublisherData};
+
+/// At most this many areas on one chart: more lines than this cannot be told apart.
+pub const MAX_AREAS: usize = 6;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MeasureChoice {
+    Count,
+    Rate,
+    Change,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum KindChoice {
+    Trend,
+    Ranking,
+    Change,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    Auto,
+}
+
+/// What an embed asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetState {
+    /// The areas as the publisher or reader named them; the first is the `area` attribute,
+    /// the rest `compare`.
+    pub areas: Vec<String>,
+    pub offence: String,
+    pub measure: MeasureChoice,
+    pub kind: KindChoice,
+    pub from: Option<YearMonth>,
+    pub to: Option<YearMonth>,
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+}
+
+impl Default for WidgetState {
+    fn default() -> Self {
+        WidgetState {
+            areas: vec!["England and Wales".to_string()],
+            offence: "Total recorded crime (excluding fraud)".to_string(),
+            measure: MeasureChoice::Count,
+            kind: KindChoice::Trend,
+            from: None,
+            to: None,
+            lang: Lang::En,
+            theme: ThemeChoice::Auto,
+        }
+    }
+}
+
+impl WidgetState {
+    /// Applies one attribute. An unknown value is reported and leaves the state as it was, so a
+    /// typo in one attribute does not blank the widget.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let v = value.trim();
+        let lower = v.to_ascii_lowercase();
+        match name {
+            "area" => {
+                let rest: Vec<String> = self.areas.iter().skip(1).cloned().collect();
+                self.areas = split_list(v).into_iter().take(1).chain(rest).collect();
+            }
+            "compare" => {
+                let first: Vec<String> = self.areas.iter().take(1).cloned().collect();
+                self.areas = first.into_iter().chain(split_list(v)).collect();
+            }
+            "offence" if !v.is_empty() => self.offence = v.to_string(),
+            "measure" => {
+                self.measure = match lower.as_str() {
+                    "count" | "" => MeasureChoice::Count,
+                    "rate" => MeasureChoice::Rate,
+                    "change" => MeasureChoice::Change,
+                    _ => return Err(format!("measure=\"{v}\" is not one of count, rate, change")),
+                }
+            }
+            "kind" => {
+                self.kind = match lower.as_str() {
+                    "trend" | "" => KindChoice::Trend,
+                    "ranking" => KindChoice::Ranking,
+                    "change" => KindChoice::Change,
+                    _ => return Err(format!("kind=\"{v}\" is not one of trend, ranking, change")),
+                }
+            }
+            "from" | "to" => {
+                let parsed = if v.is_empty() {
+                    None
+                } else {
+                    Some(YearMonth::parse(v).map_err(|e| format!("{name}: {e}"))?)
+                };
+                if name == "from" {
+                    self.from = parsed
+                } else {
+                    self.to = parsed
+                }
+            }
+            "lang" => self.lang = Lang::from_tag(v),
+            "theme" => {
+                self.theme = match lower.as_str() {
+                    "light" => ThemeChoice::Light,
+                    "dark" => ThemeChoice::Dark,
+                    "auto" | "" => ThemeChoice::Auto,
+                    _ => return Err(format!("theme=\"{v}\" is not one of light, dark, auto")),
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The state as attribute pairs, for `crime-compare:change` events and `sync-url`.
+    pub fn to_attributes(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("area", self.areas.first().cloned().unwrap_or_default()),
+            ("compare", self.areas.iter().skip(1).cloned().collect::<Vec<_>>().join(",")),
+            ("offence", self.offence.clone()),
+            (
+                "measure",
+                match self.measure {
+                    MeasureChoice::Count => "count",
+                    MeasureChoice::Rate => "rate",
+                    MeasureChoice::Change => "change",
+                }
+                .into(),
+            ),
+            (
+                "kind",
+                match self.kind {
+                    KindChoice::Trend => "trend",
+                    KindChoice::Ranking => "ranking",
+                    KindChoice::Change => "change",
+                }
+                .into(),
+            ),
+            ("from", self.from.map(|p| p.to_string()).unwrap_or_default()),
+            ("to", self.to.map(|p| p.to_string()).unwrap_or_default()),
+            ("lang", self.lang.tag().into()),
+            (
+                "theme",
+                match self.theme {
+                    ThemeChoice::Light => "light",
+                    ThemeChoice::Dark => "dark",
+                    ThemeChoice::Auto => "auto",
+                }
+                .into(),
+            ),
+        ]
+    }
+
+    /// Adds an area (if there is room and it is not there already).
+    pub fn add_area(&mut self, name: &str) -> bool {
+        if self.areas.len() >= MAX_AREAS || self.areas.iter().any(|a| same_name(a, name)) {
+            return false;
+        }
+        self.areas.push(name.to_string());
+        true
+    }
+
+    pub fn remove_area(&mut self, index: usize) {
+        if index < self.areas.len() {
+            self.areas.remove(index);
+        }
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .take(MAX_AREAS)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Where one charted area's figures come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AreaSource {
+    Bundled(AreaId),
+    /// Figures given inline by the publisher, under this name.
+    Publisher(String),
+}
+
+/// A resolved area on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartedArea {
+    pub label: String,
+    pub source: AreaSource,
+    pub role: Role,
+    pub subject_kind: SubjectKind,
+}
+
+/// Everything the widget shows, short of the DOM.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub input: ChartInput,
+    pub areas: Vec<ChartedArea>,
+    /// Localised offence name.
+    pub offence_label: String,
+    pub title: String,
+    /// One sentence (or two, with a rate) per selected area.
+    pub narrative: Vec<String>,
+    /// A short description for the canvas's aria-label.
+    pub aria_label: String,
+    /// Problems the reader should see (unknown names, bad rows), already worded.
+    pub messages: Vec<String>,
+    /// The source line and the notes the data needs.
+    pub source_lines: Vec<String>,
+}
+
+/// Resolves `state` into a view. Never fails: problems become messages, and whatever can be
+/// charted is.
+pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &WidgetState, width: f64, height: f64, dark: bool) -> View {
+    let lang = state.lang;
+    let mut messages: Vec<String> = Vec::new();
+    if let Some(p) = publisher {
+        messages.extend(p.errors.iter().map(|e| e.to_string()));
+    }
+    let publisher_rows = publisher.map(|p| p.rows.as_slice()).unwrap_or(&[]);
+
+    // The offence: bundled if it is one of ours; publisher data may name its own.
+    let bundled_offence = dataset.find_offence(&state.offence);
+    let publisher_has_offence = publisher_rows.iter().any(|r| same_name(&r.offence, &state.offence));
+    let offence_label = match &bundled_offence {
+        Ok(id) => {
+            let o = &dataset.offences()[*id];
+            i18n::offence_name(&o.key, &o.name, lang)
+        }
+        Err(_) => state.offence.clone(),
+    };
+    if let (Err(not_found), false) = (&bundled_offence, publisher_has_offence) {
+        messages.push(did_you_mean(lang, Key::NoOffenceDidYouMean, Key::NoOffence, &state.offence, &not_found.suggestions));
+    }
+
+    // The areas, in the order given.
+    let mut areas: Vec<ChartedArea> = Vec::new();
+    for name in state.areas.iter().take(MAX_AREAS) {
+        let from_publisher = publisher_rows.iter().any(|r| same_name(&r.area, name) && same_name(&r.offence, &state.offence));
+        if from_publisher {
+            areas.push(ChartedArea {
+                label: name.clone(),
+                source: AreaSource::Publisher(name.clone()),
+                role: Role::Selected,
+                subject_kind: SubjectKind::Local,
+            });
+            continue;
+        }
+        match dataset.find_area(name) {
+            Ok(id) if bundled_offence.is_ok() => {
+                if areas.iter().any(|a| a.source == AreaSource::Bundled(id)) {
+                    continue;
+                }
+                let area = &dataset.areas()[id];
+                areas.push(ChartedArea {
+                    label: area.display_name(lang).to_string(),
+                    source: AreaSource::Bundled(id),
+                    role: Role::Selected,
+                    subject_kind: subject_kind(area.kind),
+                });
+            }
+            Ok(_) => {}
+            Err(not_found) => {
+                let mut suggestions = not_found.suggestions.clone();
+                for r in publisher_rows {
+                    if suggestions.len() < 3 && !suggestions.iter().any(|s| same_name(s, &r.area)) && close(&r.area, name) {
+                        suggestions.push(r.area.clone());
+                    }
+                }
+                messages.push(did_you_mean(lang, Key::NoAreaDidYouMean, Key::NoArea, name, &suggestions));
+            }
+        }
+    }
+    // An area that is a parent of another charted area is its benchmark: dashed and muted.
+    let bundled_ids: Vec<AreaId> = areas
+        .iter()
+        .filter_map(|a| match a.source {
+            AreaSource::Bundled(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    for a in areas.iter_mut() {
+        if let AreaSource::Bundled(id) = a.source {
+            if bundled_ids.iter().any(|&other| other != id && dataset.benchmarks(other).contains(&id)) {
+                a.role = Role::Benchmark;
+            }
+        }
+    }
+
+    // The period axis: the bundled periods if any bundled area is charted, plus the publisher's.
+    let mut periods: Vec<YearMonth> = Vec::new();
+    if areas.iter().any(|a| matches!(a.source, AreaSource::Bundled(_))) || (state.kind == KindChoice::Ranking && bundled_offence.is_ok()) {
+        periods.extend_from_slice(dataset.periods());
+    }
+    for a in &areas {
+        if let AreaSource::Publisher(name) = &a.source {
+            for r in publisher_rows.iter().filter(|r| same_name(&r.area, name) && same_name(&r.offence, &state.offence)) {
+                periods.push(r.period);
+            }
+        }
+    }
+    periods.sort();
+    periods.dedup();
+    periods.retain(|p| state.from.map_or(true, |f| *p >= f) && state.to.map_or(true, |t| *p <= t));
+
+    let rate = state.measure == MeasureChoice::Rate;
+    let values_for = |source: &AreaSource| -> Vec<Option<f64>> {
+        periods
+            .iter()
+            .map(|p| match source {
+                AreaSource::Bundled(id) => {
+                    let (Ok(offence), Some(index)) = (&bundled_offence, dataset.period_index(*p)) else { return None };
+                    if rate {
+                        dataset.rate_per_1000(*id, *offence, index)
+                    } else {
+                        dataset.count(*id, *offence, index).map(|c| c as f64)
+                    }
+                }
+                AreaSource::Publisher(name) => publisher_rows
+                    .iter()
+                    .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, &state.offence))
+                    .and_then(|r| {
+                        let count = r.count? as f64;
+                        if rate {
+                            r.population.map(|pop| count / pop as f64 * 1000.0)
+                        } else {
+                            Some(count)
+                        }
+                    }),
+            })
+            .collect()
+    };
+
+    // A ranking shows the selected area among its peers: the forces of its region (or of
+    // Wales), or every force when the selected area is a country or the national total.
+    let mut charted = areas.clone();
+    if state.kind == KindChoice::Ranking {
+        if let Some(AreaSource::Bundled(first)) = areas.first().map(|a| a.source.clone()) {
+            let area = &dataset.areas()[first];
+            let group = match area.kind {
+                AreaKind::Force | AreaKind::Csp => area.parent,
+                AreaKind::Region => Some(first),
+                _ => None,
+            };
+            let peers: Vec<AreaId> = match group {
+                Some(g) => dataset.children(g),
+                None => (0..dataset.areas().len()).filter(|&i| dataset.areas()[i].kind == AreaKind::Force).collect(),
+            };
+            charted = peers
+                .into_iter()
+                .map(|id| {
+                    let a = &dataset.areas()[id];
+                    let selected = bundled_ids.contains(&id);
+                    ChartedArea {
+                        label: a.display_name(lang).to_string(),
+                        source: AreaSource::Bundled(id),
+                        role: if selected { Role::Selected } else { Role::Benchmark },
+                        subject_kind: subject_kind(a.kind),
+                    }
+                })
+                .collect();
+        }
+    }
+
+    let series: Vec<Series> = charted
+        .iter()
+        .map(|a| Series { label: a.label.clone(), values: values_for(&a.source), role: a.role })
+        .collect();
+
+    let (kind, measure, change) = match (state.kind, state.measure) {
+        (KindChoice::Ranking, m) => (ChartKind::Ranking, chart_measure(m), ChangeMode::YearOnYear),
+        (_, MeasureChoice::Change) => (ChartKind::Change, Measure::Count, ChangeMode::YearOnYear),
+        (KindChoice::Change, m) => (ChartKind::Change, chart_measure(m), ChangeMode::IndexToBase { base: common_base(&series) }),
+        (KindChoice::Trend, m) => (ChartKind::Trend, chart_measure(m), ChangeMode::YearOnYear),
+    };
+    // The ranking shows the last period in range that has a value for the selected area.
+    let ranking_period = series
+        .iter()
+        .filter(|s| s.role == Role::Selected)
+        .chain(series.iter())
+        .find_map(|s| s.values.iter().rposition(Option::is_some))
+        .unwrap_or(periods.len().saturating_sub(1));
+
+    let input = ChartInput {
+        kind,
+        measure,
+        change,
+        periods: periods.clone(),
+        series,
+        ranking_period,
+        offence_label: offence_label.clone(),
+        lang,
+        theme: if dark { Theme::Dark } else { Theme::Light },
+        width,
+        height,
+        // The page shows the title, subtitle and source line as text; downloads draw them.
+        titles: false,
+    };
+
+    // The narrative: one sentence per selected area, about the last period it has a figure for
+    // (or the ranked period), in the way the source stories write.
+    let offence_english = match &bundled_offence {
+        Ok(id) => dataset.offences()[*id].name.clone(),
+        Err(_) => state.offence.clone(),
+    };
+    let narrative: Vec<String> = charted
+        .iter()
+        .filter(|a| a.role == Role::Selected && areas.iter().any(|x| x.source == a.source))
+        .filter_map(|a| {
+            let counts = values_for_count(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);
+            let rates = values_for_rate(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);
+            let at = if kind == ChartKind::Ranking { Some(ranking_period) } else { counts.iter().rposition(Option::is_some) }?;
+            narrative::sentence(&NarrativeInput {
+                subject: &a.label,
+                subject_kind: a.subject_kind,
+                offence: &offence_english,
+                periods: &periods,
+                values: &counts,
+                period: Some(at),
+                rate_per_1000: rates.get(at).copied().flatten(),
+                lang,
+            })
+        })
+        .collect();
+    let aria_label = narrative::chart_summary(&input);
+
+    let mut source_lines = vec![i18n::t(Key::SourceLine, lang).to_string()];
+    if areas.iter().any(|a| matches!(a.source, AreaSource::Bundled(_))) || state.kind == KindChoice::Ranking {
+        source_lines.push(dataset.source_note().to_string());
+    }
+    if let Some(p) = publisher {
+        let sources = p.sources();
+        if !sources.is_empty() {
+            source_lines.push(sources.join("; "));
+        }
+    }
+    let title = input.title();
+    View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
+}
+
+fn values_for_count(
+    source: &AreaSource,
+    periods: &[YearMonth],
+    dataset: &Dataset,
+    offence: &Result<usize, crate::model::NotFound>,
+    rows: &[crate::publisher::PublisherRow],
+    offence_name: &str,
+) -> Vec<Option<f64>> {
+    periods
+        .iter()
+        .map(|p| match source {
+            AreaSource::Bundled(id) => {
+                let (Ok(o), Some(i)) = (offence, dataset.period_index(*p)) else { return None };
+                dataset.count(*id, *o, i).map(|c| c as f64)
+            }
+            AreaSource::Publisher(name) => rows
+                .iter()
+                .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, offence_name))
+                .and_then(|r| r.count.map(|c| c as f64)),
+        })
+        .collect()
+}
+
+fn values_for_rate(
+    source: &AreaSource,
+    periods: &[YearMonth],
+    dataset: &Dataset,
+    offence: &Result<usize, crate::model::NotFound>,
+    rows: &[crate::publisher::PublisherRow],
+    offence_name: &str,
+) -> Vec<Option<f64>> {
+    periods
+        .iter()
+        .map(|p| match source {
+            AreaSource::Bundled(id) => {
+                let (Ok(o), Some(i)) = (offence, dataset.period_index(*p)) else { return None };
+                dataset.rate_per_1000(*id, *o, i)
+            }
+            AreaSource::Publisher(name) => rows
+                .iter()
+                .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, offence_name))
+                .and_then(|r| Some(r.count? as f64 / r.population? as f64 * 1000.0)),
+        })
+        .collect()
+}
+
+fn chart_measure(m: MeasureChoice) -> Measure {
+    match m {
+        MeasureChoice::Rate => Measure::Rate,
+        _ => Measure::Count,
+    }
+}
+
+/// The first period at which every series has a value, so every line starts at 100.
+fn common_base(series: &[Series]) -> usize {
+    let len = series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    (0..len)
+        .find(|&i| series.iter().all(|s| matches!(s.values.get(i), Some(Some(v)) if *v != 0.0)))
+        .or_else(|| (0..len).find(|&i| series.iter().any(|s| matches!(s.values.get(i), Some(Some(_))))))
+        .unwrap_or(0)
+}
+
+fn subject_kind(kind: AreaKind) -> SubjectKind {
+    match kind {
+        AreaKind::Force | AreaKind::OtherForce => SubjectKind::Force,
+        AreaKind::Csp | AreaKind::FraudBody => SubjectKind::Local,
+        _ => SubjectKind::Aggregate,
+    }
+}
+
+fn did_you_mean(lang: Lang, with_suggestion: Key, without: Key, query: &str, suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return i18n::fill(i18n::t(without, lang), &[("q", query)]);
+    }
+    let or = if lang == Lang::Cy { " neu " } else { " or " };
+    i18n::fill(i18n::t(with_suggestion, lang), &[("q", query), ("x", &suggestions[..suggestions.len().min(2)].join(or))])
+}
+
+/// A loose match for suggesting publisher names: shares a prefix of three letters.
+fn close(a: &str, b: &str) -> bool {
+    let a = a.trim().to_lowercase();
+    let b = b.trim().to_lowercase();
+    a.chars().take(3).eq(b.chars().take(3))
+}
