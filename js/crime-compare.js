@@ -67,6 +67,7 @@ const STYLE = `
 .seg button[aria-pressed="true"] { background: var(--cc-accent, #0b5cad); color: #fff; }
 .cc.dark .seg button[aria-pressed="true"] { background: var(--cc-accent, #7cb8f2); color: #0d0d10; }
 .caption { margin: 4px 0 8px; }
+.subtitle { margin: 0 0 8px; font-size: .9em; opacity: .9; }
 .plot { position: relative; width: 100%; touch-action: pan-y; }
 canvas { display: block; width: 100% !important; height: auto; border-radius: 2px; }
 canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }

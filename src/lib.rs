@@ -11,6 +11,7 @@ pub mod codec;
 pub mod search;
 pub mod ingest;
 pub mod view;
+pub mod util;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

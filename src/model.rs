@@ -411,7 +411,7 @@ impl Dataset {
             d
         };
         let mut groups: Vec<usize> = (0..no).filter(|&o| self.offences[o].derived).collect();
-        groups.sort_by_key(|&o| std::cmp::Reverse(depth(o, &self.offences)));
+        crate::util::sort_by_key(&mut groups, |&o| std::cmp::Reverse(depth(o, &self.offences)));
         let base_areas: Vec<usize> = (0..na).filter(|&a| !self.areas[a].kind.is_aggregate()).collect();
         for &g in &groups {
             let parts: Vec<usize> = (0..no).filter(|&o| self.offences[o].parent == Some(g)).collect();
@@ -438,7 +438,7 @@ impl Dataset {
         }
         // Area aggregates, regions before countries before the nation.
         let mut aggs: Vec<usize> = (0..na).filter(|&a| self.areas[a].kind.is_aggregate()).collect();
-        aggs.sort_by_key(|&a| self.areas[a].kind.aggregate_rank());
+        crate::util::sort_by_key(&mut aggs, |&a| self.areas[a].kind.aggregate_rank());
         for &g in &aggs {
             let kids = self.children(g);
             if kids.is_empty() {

@@ -94,7 +94,7 @@ fn suggest(query: &str, candidates: impl Iterator<Item = (String, Vec<String>)>)
         .filter_map(|(display, names)| names.iter().map(|n| edit_distance(&q, n)).min().map(|d| (d, display)))
         .filter(|(d, _)| *d <= tol)
         .collect();
-    scored.sort();
+    crate::util::sort(&mut scored);
     let mut out: Vec<String> = Vec::new();
     for (_, name) in scored {
         if !out.contains(&name) {
@@ -198,7 +198,7 @@ pub fn search_areas(ds: &Dataset, query: &str, lang: Lang, limit: usize) -> Vec<
             ranked.push((tier, d, ds.areas()[a].display_name(lang).to_lowercase(), a));
         }
     }
-    ranked.sort();
+    crate::util::sort(&mut ranked);
     ranked.into_iter().take(limit).map(|r| r.3).collect()
 }
 

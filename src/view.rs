@@ -313,7 +313,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
             }
         }
     }
-    periods.sort();
+    crate::util::sort(&mut periods);
     periods.dedup();
     periods.retain(|p| state.from.map_or(true, |f| *p >= f) && state.to.map_or(true, |t| *p <= t));
 

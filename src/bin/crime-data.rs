@@ -4,6 +4,9 @@
 //! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <csv>]... -o <file>
 //! crime-data query --area <name|code> --offence <name> --period <YYYY-MM> [--measure count|rate] [--data <file>]
 //! crime-data inspect <file>
+//! crime-data render --area <a>[,<b>...] --offence <name> [--kind trend|ranking|change]
+//!     [--measure count|rate|change] [--lang en|cy] [--theme light|dark] [--from YYYY-MM] [--to YYYY-MM]
+//!     --width <px> --height <px> [--data <file>] -o chart.svg
 //! ```
 //!
 //! Exit codes: 0 success, 1 failure (bad input file, no figure), 2 usage error or unknown name.
@@ -20,7 +23,10 @@ use std::time::Instant;
 const USAGE: &str = "usage:
   crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <csv>]... -o <file>
   crime-data query --area <name|code> --offence <name> --period <YYYY-MM> [--measure count|rate] [--data <file>]
-  crime-data inspect <file>";
+  crime-data inspect <file>
+  crime-data render --area <a>[,<b>...] --offence <name> [--kind trend|ranking|change] [--measure count|rate|change]
+                    [--lang en|cy] [--theme light|dark] [--from YYYY-MM] [--to YYYY-MM] --width <px> --height <px>
+                    [--data <file>] -o <file.svg>";
 
 /// A failure with its exit code: 2 for usage and unknown names, 1 for everything else.
 struct Failure {
@@ -243,6 +249,52 @@ fn inspect(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Draws the chart the widget would draw, to SVG: the same state, view, layout and drawing code.
+fn render(args: &[String]) -> Result<(), Failure> {
+    use crime_compare::view::{self, WidgetState};
+    let a = Args::parse(
+        args,
+        &["--area", "--offence", "--kind", "--measure", "--lang", "--theme", "--from", "--to", "--width", "--height", "--data", "-o", "--output"],
+    )?;
+    if !a.positional.is_empty() {
+        return Err(usage(format!("unexpected argument {}", a.positional[0])));
+    }
+    let size = |flag: &str| -> Result<f64, Failure> {
+        let v = a.required(flag)?;
+        match v.parse::<f64>() {
+            Ok(n) if n.is_finite() && (120.0..=8192.0).contains(&n) => Ok(n),
+            _ => Err(usage(format!("{flag} must be a number of pixels from 120 to 8192, not '{v}'"))),
+        }
+    };
+    let (width, height) = (size("--width")?, size("--height")?);
+    let output = match (a.one("-o")?, a.one("--output")?) {
+        (Some(o), None) | (None, Some(o)) => o,
+        _ => return Err(usage("give the output file once, with -o")),
+    };
+    let mut state = WidgetState::default();
+    let areas = a.required("--area")?;
+    let mut names = areas.splitn(2, ',');
+    state.set("area", names.next().unwrap_or_default()).map_err(usage)?;
+    state.set("compare", names.next().unwrap_or_default()).map_err(usage)?;
+    state.set("offence", a.required("--offence")?).map_err(usage)?;
+    for flag in ["kind", "measure", "lang", "theme", "from", "to"] {
+        if let Some(v) = a.one(&format!("--{flag}"))? {
+            state.set(flag, v).map_err(usage)?;
+        }
+    }
+    let dark = a.one("--theme")? == Some("dark");
+    let ds = load(a.one("--data")?)?;
+    let v = view::build(&ds, None, &state, width, height, dark);
+    if !v.messages.is_empty() {
+        return Err(Failure { code: 2, message: v.messages.join("\n") });
+    }
+    let mut input = v.input;
+    input.titles = true;
+    let svg = crime_compare::chart::render_svg(&input).map_err(|e| fail(e.to_string()))?;
+    write_atomically(Path::new(output), svg.as_bytes()).map_err(|e| fail(format!("cannot write {output}: {e}")))?;
+    Ok(())
+}
+
 fn run(args: &[String]) -> Result<(), Failure> {
     let (cmd, rest) = match args.split_first() {
         Some((c, r)) => (c.as_str(), r),
@@ -252,7 +304,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "build" => build(rest),
         "query" => query(rest),
         "inspect" => inspect(rest),
-        // The chart engine adds its subcommand here: `"render" => render::run(rest),`
+        "render" => render(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

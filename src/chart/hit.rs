@@ -78,7 +78,7 @@ pub fn step(input: &ChartInput, current: Position, direction: Direction) -> Posi
         return Position { series: order[j], period: input.ranking_period };
     }
     let mut time: Vec<usize> = (0..input.periods.len()).collect();
-    time.sort_by_key(|&p| input.periods[p]);
+    crate::util::sort_by_key(&mut time, |&p| input.periods[p]);
     let Some(t) = time.iter().position(|&p| p == current.period) else { return current };
     match direction {
         Direction::Left => time[..t].iter().rev().find(|&&p| has(current.series, p)).map_or(current, |&p| Position { period: p, ..current }),

@@ -415,7 +415,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
         labels.push(Label::new(tick_text(*v), plot.x - 8.0, y, Align::End, tick_size, false, c.text_subtle, LabelRole::YTick));
     }
     // Gridlines first, reference line on top of them.
-    rules.sort_by_key(|r| r.width > 1.0);
+    crate::util::sort_by_key(&mut rules, |r| r.width > 1.0);
 
     // Time axis, positioned by month so annual and quarterly points are spaced honestly.
     let ords: Vec<i32> = input.periods.iter().map(|p| p.ordinal()).collect();
@@ -449,7 +449,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
 
     // Lines, split at gaps, in time order even if the periods were given out of order.
     let mut order: Vec<usize> = (0..n_periods).collect();
-    order.sort_by_key(|&p| ords[p]);
+    crate::util::sort_by_key(&mut order, |&p| ords[p]);
     let min_dx = order.windows(2).map(|p| period_x[p[1]] - period_x[p[0]]).fold(f64::INFINITY, f64::min);
     // Markers on every point only for short series: on 52 quarterly points they turn a line
     // into a string of beads. Otherwise only the latest point (and isolated points) get one.
@@ -489,7 +489,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
         lines.push(Polyline { series: s, colour, width, dash, segments, markers, marker_radius: if selected { 3.5 } else { 2.5 } });
         points.push(pts);
     }
-    lines.sort_by_key(|l| input.series[l.series].role == Role::Selected);
+    crate::util::sort_by_key(&mut lines, |l| input.series[l.series].role == Role::Selected);
 
     // End-of-line labels at the height of each series' last value, nudged apart.
     if !use_legend && !named.is_empty() {
@@ -498,7 +498,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
             .iter()
             .filter_map(|&s| order.iter().rev().find_map(|&p| points[s][p]).map(|(_, y)| (y, s)))
             .collect();
-        wants.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::util::sort_by(&mut wants, |a, b| a.0.total_cmp(&b.0));
         let want_y: Vec<f64> = wants.iter().map(|w| w.0).collect();
         let lo_y = plot.y - 2.0;
         let hi_y = plot.bottom();

@@ -241,7 +241,7 @@ impl ChartInput {
     /// (in their given order).
     pub fn ranking_order(&self) -> Vec<(usize, Option<f64>)> {
         let mut rows: Vec<(usize, Option<f64>)> = (0..self.series.len()).map(|s| (s, self.raw(s, self.ranking_period))).collect();
-        rows.sort_by(|a, b| match (a.1, b.1) {
+        crate::util::sort_by(&mut rows, |a, b| match (a.1, b.1) {
             (Some(x), Some(y)) => y.total_cmp(&x),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -96,7 +96,7 @@ pub fn time_ticks(
         ticks
     } else {
         let mut sorted: Vec<YearMonth> = periods.to_vec();
-        sorted.sort();
+        crate::util::sort(&mut sorted);
         sorted.dedup();
         let labels: Vec<TimeTick> = sorted
             .iter()

@@ -120,7 +120,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
                 Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
             })
             .collect();
-        pairs.sort_by_key(|(k, _)| k != "lang");
+        crate::util::sort_by_key(&mut pairs, |(k, _)| k != "lang");
         for (k, v) in pairs {
             if let Err(e) = state.set(&k, &v) {
                 warnings.push(e);
@@ -313,7 +313,7 @@ fn build_dom(doc: &Document, root: &ShadowRoot, lang: Lang) -> Result<Elements, 
     wrap.set_attribute("part", "widget")?;
     let title = el(doc, "p", "title")?;
     title.set_attribute("part", "title")?;
-    let subtitle = el(doc, "p", "caption subtitle")?;
+    let subtitle = el(doc, "p", "subtitle")?;
     let messages = el(doc, "div", "message")?;
     messages.set_attribute("role", "alert")?;
     messages.set_attribute("hidden", "")?;
@@ -611,7 +611,7 @@ impl Inner {
         if let Some(p) = &self.publisher {
             all.extend(p.rows.iter().map(|r| r.period));
         }
-        all.sort();
+        crate::util::sort(&mut all);
         all.dedup();
         for (select, chosen, fallback) in [
             (&self.el.from, self.state.from, view.input.periods.first().copied()),
