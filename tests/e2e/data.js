@@ -84,8 +84,8 @@ export function periodsBetween(from, to) {
   return periods().filter((p) => p >= from && p <= to);
 }
 
-/** Every whole number written in a text, with or without thousands separators ("3,091", "3 091", "3091"). */
+/** Every number written in a text, with or without thousands separators ("3,091" or "3091"). */
 export function numbersIn(text) {
-  const matches = String(text).replace(/\u00a0|\u202f/g, ' ').match(/\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) || [];
-  return matches.map((m) => Number(m.replace(/[, ]/g, '')));
+  const matches = String(text).match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) || [];
+  return matches.map((m) => Number(m.replace(/,/g, '')));
 }

@@ -152,7 +152,8 @@ export function tooltipText(host) {
   return host.evaluate((el) => {
     const tip = el.shadowRoot.querySelector('.tooltip');
     if (!tip || tip.hidden || tip.hasAttribute('hidden')) return null;
-    return tip.textContent;
+    // innerText keeps the line breaks between the tooltip's lines ("2018" then "3,091").
+    return tip.innerText;
   });
 }
 

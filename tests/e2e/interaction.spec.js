@@ -18,7 +18,7 @@ function figuresAt(period) {
 /** The counts in a tooltip: numbers that are not the period's own year or month. */
 function countsIn(text) {
   // Counts are written with thousands separators ("3,091"); a bare 19xx/20xx is a year.
-  const withoutYears = String(text).replace(/(?<![\d,.])(19|20)\d{2}(?![\d,.])/g, ' ');
+  const withoutYears = String(text).replace(/(?<!\d|\d[,.])(19|20)\d{2}(?!\d|[,.]\d)/g, ' ');
   return numbersIn(withoutYears).filter((n) => n >= 100);
 }
 

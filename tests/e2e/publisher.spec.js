@@ -42,5 +42,5 @@ test('the Flintshire and Wrexham story charts the published figures with gaps', 
   const numbers = numbersIn(cells.slice(1).map((row) => row.slice(1).join(' ')).join(' ')).filter((n) => n >= 100);
   // Six published figures and nothing made up for the missing years.
   expect(numbers.sort()).toEqual([517, 433, 469, 509, 424, 507].sort());
-  await expect(host.locator('.source')).toContainText('Home Office, police recorded crime by community safety partnership');
+  await expect(host.locator('.source')).toContainText('Home Office police recorded crime by CSP');
 });
