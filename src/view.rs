@@ -315,11 +315,22 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     }
     crate::util::sort(&mut periods);
     periods.dedup();
-    periods.retain(|p| state.from.map_or(true, |f| *p >= f) && state.to.map_or(true, |t| *p <= t));
+    // Values are read over every period, then cut to the reader's range, so that a change on
+    // a year earlier is known from the first period in range.
+    let all_periods = periods;
+    let in_range: Vec<usize> = (0..all_periods.len())
+        .filter(|&i| state.from.map_or(true, |f| all_periods[i] >= f) && state.to.map_or(true, |t| all_periods[i] <= t))
+        .collect();
+    let periods: Vec<YearMonth> = in_range.iter().map(|&i| all_periods[i]).collect();
+    let year_on_year = state.measure == MeasureChoice::Change;
+    let cut = |values: Vec<Option<f64>>| -> Vec<Option<f64>> {
+        let values = if year_on_year { crate::chart::transform::year_on_year(&values, &all_periods) } else { values };
+        in_range.iter().map(|&i| values.get(i).copied().flatten()).collect()
+    };
 
     let rate = state.measure == MeasureChoice::Rate;
     let values_for = |source: &AreaSource| -> Vec<Option<f64>> {
-        periods
+        all_periods
             .iter()
             .map(|p| match source {
                 AreaSource::Bundled(id) => {
@@ -378,12 +389,13 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
 
     let series: Vec<Series> = charted
         .iter()
-        .map(|a| Series { label: a.label.clone(), values: values_for(&a.source), role: a.role })
+        .map(|a| Series { label: a.label.clone(), values: cut(values_for(&a.source)), role: a.role })
         .collect();
 
     let (kind, measure, change) = match (state.kind, state.measure) {
+        (KindChoice::Ranking, MeasureChoice::Change) => (ChartKind::Ranking, Measure::Count, ChangeMode::YearOnYearGiven),
         (KindChoice::Ranking, m) => (ChartKind::Ranking, chart_measure(m), ChangeMode::YearOnYear),
-        (_, MeasureChoice::Change) => (ChartKind::Change, Measure::Count, ChangeMode::YearOnYear),
+        (_, MeasureChoice::Change) => (ChartKind::Change, Measure::Count, ChangeMode::YearOnYearGiven),
         (KindChoice::Change, m) => (ChartKind::Change, chart_measure(m), ChangeMode::IndexToBase { base: common_base(&series) }),
         (KindChoice::Trend, m) => (ChartKind::Trend, chart_measure(m), ChangeMode::YearOnYear),
     };
@@ -417,9 +429,12 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         Ok(id) => dataset.offences()[*id].name.clone(),
         Err(_) => state.offence.clone(),
     };
+    // A ranking describes its first area only: it is about one area among its peers.
+    let described = if kind == ChartKind::Ranking { 1 } else { MAX_AREAS };
     let narrative: Vec<String> = charted
         .iter()
         .filter(|a| a.role == Role::Selected && areas.iter().any(|x| x.source == a.source))
+        .take(described)
         .filter_map(|a| {
             let counts = values_for_count(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);
             let rates = values_for_rate(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);

@@ -382,7 +382,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
     }
     let max_ticks = ((plot_h / 42.0).floor() as usize + 1).clamp(2, 8);
     let yt = nice_ticks(lo, hi, max_ticks);
-    let percent_axis = input.kind == ChartKind::Change && input.change == ChangeMode::YearOnYear;
+    let percent_axis = input.kind == ChartKind::Change && input.change.is_year_on_year();
     let tick_text = |v: f64| {
         if percent_axis {
             crate::format::tick_percent(v, yt.step, input.lang)

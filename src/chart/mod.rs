@@ -50,6 +50,16 @@ pub enum ChangeMode {
     IndexToBase { base: usize },
     /// % change on the period 12 months earlier, matched by `YearMonth`, not by index.
     YearOnYear,
+    /// The values already are % changes on a year earlier. The view computes them before it
+    /// cuts the periods to the reader's range, so the first period in range keeps its change.
+    YearOnYearGiven,
+}
+
+impl ChangeMode {
+    /// Year-on-year % change, computed here or given.
+    pub fn is_year_on_year(self) -> bool {
+        matches!(self, ChangeMode::YearOnYear | ChangeMode::YearOnYearGiven)
+    }
 }
 
 impl Default for ChangeMode {
@@ -175,7 +185,7 @@ impl ChartInput {
     /// A plotted value as people read it: "3,016", "4.38", "153.4", "+53%".
     pub fn format_value(&self, value: f64) -> String {
         match (self.kind, self.change, self.measure) {
-            (ChartKind::Change, ChangeMode::YearOnYear, _) => format::percent_change(value, self.lang),
+            (_, ChangeMode::YearOnYearGiven, _) | (ChartKind::Change, ChangeMode::YearOnYear, _) => format::percent_change(value, self.lang),
             (ChartKind::Change, ChangeMode::IndexToBase { .. }, _) => format::decimal(value, 1, self.lang),
             (_, _, Measure::Count) => format::integer(value, self.lang),
             (_, _, Measure::Rate) => format::rate(value, self.lang),
@@ -196,7 +206,7 @@ impl ChartInput {
                 Measure::Rate => i18n::t(Key::SubtitleRate, lang).to_string(),
             },
             ChartKind::Change => match self.change {
-                ChangeMode::YearOnYear => i18n::t(Key::SubtitleYearOnYear, lang).to_string(),
+                ChangeMode::YearOnYear | ChangeMode::YearOnYearGiven => i18n::t(Key::SubtitleYearOnYear, lang).to_string(),
                 ChangeMode::IndexToBase { base } => {
                     let period = self.periods.get(base).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
                     i18n::fill(i18n::t(Key::SubtitleIndex, lang), &[("period", &period)])
@@ -204,6 +214,9 @@ impl ChartInput {
             },
             ChartKind::Ranking => {
                 let period = self.periods.get(self.ranking_period).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
+                if self.change == ChangeMode::YearOnYearGiven {
+                    return format!("{}: {period}", i18n::t(Key::SubtitleYearOnYear, lang));
+                }
                 let key = match self.measure {
                     Measure::Count => Key::SubtitleRankingCount,
                     Measure::Rate => Key::SubtitleRankingRate,
