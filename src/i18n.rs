@@ -400,3 +400,16 @@ mod text_tests {
         assert_eq!(s, "No area called 'Gwnet'. Did you mean Gwent?");
     }
 }
+
+/// The bundled dataset's note in the reader's language. A rebuilt dataset's own note is shown
+/// as its builder wrote it: we translate only the words we know.
+pub fn source_note(note: &str, lang: Lang) -> String {
+    if lang == Lang::Cy && note == crate::ingest::SOURCE_NOTE {
+        // [ONS-cy] "troseddau a gofnodwyd gan yr heddlu", "amcangyfrifon canol blwyddyn";
+        // [plain] "cyfansymiau treigl 12 mis" (rolling 12-month totals), to be reviewed.
+        return "Troseddau a gofnodwyd gan yr heddlu, cyfansymiau treigl 12 mis fesul ardal heddlu \
+(y Swyddfa Gartref / SYG, fel y'u cyhoeddwyd yn gynnar yn 2019); poblogaeth: amcangyfrifon canol blwyddyn SYG, MYE23 (Gorffennaf 2024)"
+            .to_string();
+    }
+    note.to_string()
+}

@@ -455,7 +455,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
 
     let mut source_lines = vec![i18n::t(Key::SourceLine, lang).to_string()];
     if areas.iter().any(|a| matches!(a.source, AreaSource::Bundled(_))) || state.kind == KindChoice::Ranking {
-        source_lines.push(dataset.source_note().to_string());
+        source_lines.push(i18n::source_note(dataset.source_note(), lang));
     }
     if let Some(p) = publisher {
         let sources = p.sources();
