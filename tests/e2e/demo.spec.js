@@ -1,7 +1,7 @@
 // The demo page as a reader sees it: every chart is really drawn, and what it says matches the
 // published figures in data/rec-crime-pfa.csv.
 
-import { test, expect, waitReady, waitAllReady, canvasStats, HOSTS, CANVAS, NARRATIVE } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, canvasStats, overflowingParts, HOSTS, CANVAS, NARRATIVE } from './fixtures.js';
 import { series, numbersIn } from './data.js';
 
 const SOURCE_LINE = 'Source: Office for National Statistics / Home Office, police recorded crime. Open Government Licence v3.0.';
@@ -88,4 +88,6 @@ test('the demo page reflows to a phone width without sideways scrolling', async 
   const stats = await canvasStats(host);
   expect(stats.cssWidth).toBeLessThanOrEqual(360);
   expect(stats.differing).toBeGreaterThan(100);
+  // Every control fits inside the widget (its host clips paint, so overflow would be cut off).
+  expect(await overflowingParts(host)).toEqual([]);
 });

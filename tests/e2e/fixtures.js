@@ -169,3 +169,18 @@ export function countRequests(page, pattern) {
   page.on('request', (request) => { if (pattern.test(request.url())) seen.push(request.url()); });
   return seen;
 }
+
+/** Widget parts that stick out past the widget's own box (they would be clipped or overlap the page). */
+export function overflowingParts(host) {
+  return host.evaluate((el) => {
+    const box = el.shadowRoot.querySelector('.cc').getBoundingClientRect();
+    return Array.from(el.shadowRoot.querySelectorAll('.cc *'))
+      .filter((node) => !node.closest('.table-wrap, .visually-hidden, [hidden]'))
+      .filter((node) => {
+        const rect = node.getBoundingClientRect();
+        return rect.width > 0 && (rect.right > box.right + 1 || rect.left < box.left - 1);
+      })
+      .map((node) => `${node.tagName.toLowerCase()}${node.className ? '.' + String(node.className).split(' ').join('.') : ''}`
+        + ` (${Math.round(node.getBoundingClientRect().right - box.right)}px past the edge)`);
+  });
+}

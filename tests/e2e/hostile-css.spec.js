@@ -1,7 +1,7 @@
 // A host page whose stylesheet resets everything must not break the widget: its styles live in
 // the shadow root, and page selectors cannot reach the canvas.
 
-import { test, expect, waitReady, canvasStats, plotArea, tooltipText, NARRATIVE } from './fixtures.js';
+import { test, expect, waitReady, canvasStats, plotArea, tooltipText, overflowingParts, NARRATIVE } from './fixtures.js';
 
 test('a hostile host stylesheet leaves the widget intact', async ({ page }) => {
   await page.goto('/tests/e2e/pages/hostile.html');
@@ -16,6 +16,12 @@ test('a hostile host stylesheet leaves the widget intact', async ({ page }) => {
   expect(stats.differing / stats.samples).toBeGreaterThan(0.01);
   const fontSize = await host.locator(NARRATIVE).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize, 'the page\'s 40px type does not leak in').toBeLessThan(30);
+
+  // The page's root font size (40px) must not reach the controls either (no rem units inside).
+  const controlSizes = await host.evaluate((el) => Array.from(el.shadowRoot.querySelectorAll('select, input, button'),
+    (node) => parseFloat(getComputedStyle(node).fontSize)));
+  expect(Math.max(...controlSizes), 'largest control font size (px)').toBeLessThan(30);
+  expect(await overflowingParts(host)).toEqual([]);
 
   const plot = await plotArea(host);
   await page.mouse.move(plot.right - 1, (plot.top + plot.bottom) / 2);

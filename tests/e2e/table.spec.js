@@ -69,3 +69,24 @@ test('the table toggle shows and hides the table', async ({ page }) => {
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 });
+
+test('the change table gives every period its change on the year before', async ({ page }) => {
+  // The demo's change chart shows December 2017 to December 2018; each period's year-earlier
+  // figure exists in the data even when it falls before the chart's first period.
+  await page.goto('/www/index.html');
+  const host = page.locator('#demo-change');
+  await waitReady(host);
+  const cells = await tableCells(host);
+  const periods = periodsBetween('2017-12', '2018-12');
+  for (const area of ['Dyfed-Powys', 'Wales']) {
+    const values = series(area, 'Stalking and harassment');
+    const expected = periods.map((p) => {
+      const yearBefore = `${Number(p.slice(0, 4)) - 1}${p.slice(4)}`;
+      return Math.round(100 * (values.get(p) / values.get(yearBefore) - 1));
+    });
+    const column = cellsFor(cells, area);
+    expect(column, `cells for ${area}`).not.toBeNull();
+    const shown = column.map((text) => (/\d/.test(text) ? Number(text.replace(/[^\d.-]/g, '')) : text));
+    expect(shown, `${area}: % change on the year before, ${periods.join(', ')}`).toEqual(expected);
+  }
+});
