@@ -31,6 +31,13 @@ test('publisher data as JSON charts, and gaps stay gaps', async ({ page }) => {
   const numbers = numbersIn(cells.slice(1).map((row) => row.slice(1).join(' ')).join(' ')).filter((n) => n >= 100);
   expect(numbers.sort()).toEqual([517, 433, 469, 509, 424, 507].sort());
   await expect(host.locator(NARRATIVE)).toContainText(/Flintshire/);
+
+  // The publisher's population column gives rates per 1,000 people.
+  await host.locator('.seg.measure button').nth(1).click();
+  const rates = (count, population) => (Math.round((count / population) * 1000 * 100) / 100).toFixed(2);
+  const expected = [rates(517, 155000), rates(433, 155000), rates(469, 155000), rates(509, 135000), rates(424, 135000), rates(507, 135000)];
+  await expect.poll(async () => (await tableCells(host)).slice(1).flatMap((row) => row.slice(1))
+    .filter((text) => /\d/.test(text)).sort()).toEqual(expected.sort());
 });
 
 test('the Flintshire and Wrexham story charts the published figures with gaps', async ({ page }) => {
