@@ -4,6 +4,7 @@
 #   make test    host tests, wasm tests in headless Chromium, end-to-end tests, pkg/ staleness
 #   make pkg     rebuild pkg/ from the sources (commit the result)
 #   make bench   benchmark against Chart.js (not part of make test)
+#   make fuzz    run each cargo-fuzz target for FUZZ_RUNS executions (nightly; not part of make test)
 #
 # Every target installs what a bare machine lacks (see .ci/setup), so a fresh clone needs
 # nothing else. The wasm build is reproducible: pinned tools and remapped paths, so the
@@ -80,6 +81,17 @@ test-e2e:
 
 bench: pkg
 	@cd tests/e2e && node bench.mjs
+
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS := decode ingest_csv publisher
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz --version 0.13.2 --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@mkdir -p target/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t: $(FUZZ_RUNS) runs"; \
+	  (cd fuzz && cargo +nightly fuzz run $$t -- -runs=$(FUZZ_RUNS) -max_len=4096 2>&1) | tee target/fuzz/$$t.log | grep -E '^(Done|#[0-9]+ +DONE)|panicked|ERROR' ; \
+	done
 
 # Rebuild the bundled dataset from the committed sources in data/.
 data:
