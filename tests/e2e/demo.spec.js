@@ -62,6 +62,16 @@ test('every embed on the demo page renders and announces crime-compare:ready', a
   }
   await expect.poll(() => page.evaluate(() => window.__cc.ready), { message: 'crime-compare:ready events' }).toBe(count);
   await expect(page.locator('#demo-dark .cc')).toHaveClass(/\bdark\b/);
+  // The dark chart is drawn dark: its background pixel (top-left) is dark, the light one light.
+  const corner = (id) => page.locator(id).evaluate((el) => {
+    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
+    const [r, g, b, a] = canvas.getContext('2d').getImageData(1, 1, 1, 1).data;
+    return a === 0 ? null : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  });
+  const darkCorner = await corner('#demo-dark');
+  const darkWrap = await page.locator('#demo-dark .cc').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(darkCorner === null ? darkWrap : darkCorner, 'dark chart background').not.toBe('rgb(255, 255, 255)');
+  if (darkCorner !== null) expect(darkCorner).toBeLessThan(0.3);
   await expect(page.locator('#demo-trend .cc')).not.toHaveClass(/\bdark\b/);
 });
 
