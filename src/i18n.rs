@@ -329,14 +329,14 @@ pub fn period_short(period: crate::period::YearMonth, lang: Lang) -> String {
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => crate::case::upper(first).chain(chars).collect(),
         None => String::new(),
     }
 }
 
 /// The slug of an English offence name: lower case, spaces to '-'.
 pub fn offence_slug(english: &str) -> String {
-    english.trim().to_lowercase().replace(' ', "-")
+    crate::case::lowercase(english.trim()).replace(' ', "-")
 }
 
 /// Welsh offence names by slug. Only names with a published Welsh use are listed; every other

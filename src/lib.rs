@@ -12,6 +12,7 @@ pub mod search;
 pub mod ingest;
 pub mod view;
 pub mod util;
+pub mod case;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

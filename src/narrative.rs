@@ -58,7 +58,7 @@ pub fn lower_first(name: &str) -> String {
     }
     let mut chars = name.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => crate::case::lower(c).chain(chars).collect(),
         None => String::new(),
     }
 }

@@ -138,7 +138,7 @@ impl PublisherData {
 
 /// Compares names the way a reader would: case and surrounding spaces do not matter.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
+    a.trim().eq_ignore_ascii_case(b.trim()) || crate::case::lowercase(a.trim()) == crate::case::lowercase(b.trim())
 }
 
 fn parse_row(

@@ -14,7 +14,8 @@ pub fn normalise(text: &str) -> String {
     // "London, City of" -> "City of London"; also "Bristol, City of", "Herefordshire, County of".
     if let Some((head, tail)) = t.rsplit_once(',') {
         let tail = tail.trim();
-        if tail.to_lowercase().ends_with(" of") {
+        // Exactly `tail.to_lowercase().ends_with(" of")`: only ASCII letters lower-case to o, f.
+        if tail.len() >= 3 && tail.as_bytes()[tail.len() - 3..].eq_ignore_ascii_case(b" of") {
             t = format!("{tail} {}", head.trim());
         }
     }
@@ -26,7 +27,7 @@ pub fn normalise(text: &str) -> String {
         } else if c == '\'' || c == '\u{2019}' {
             // Apostrophes join: "a'r" -> "ar".
         } else if folded.is_alphanumeric() {
-            out.extend(folded.to_lowercase());
+            out.extend(crate::case::lower(folded));
         } else {
             out.push(' ');
         }
@@ -195,7 +196,7 @@ pub fn search_areas(ds: &Dataset, query: &str, lang: Lang, limit: usize) -> Vec<
             }
         }
         if let Some((tier, d)) = best {
-            ranked.push((tier, d, ds.areas()[a].display_name(lang).to_lowercase(), a));
+            ranked.push((tier, d, crate::case::lowercase(ds.areas()[a].display_name(lang)), a));
         }
     }
     crate::util::sort(&mut ranked);

@@ -547,7 +547,7 @@ fn did_you_mean(lang: Lang, with_suggestion: Key, without: Key, query: &str, sug
 
 /// A loose match for suggesting publisher names: shares a prefix of three letters.
 fn close(a: &str, b: &str) -> bool {
-    let a = a.trim().to_lowercase();
-    let b = b.trim().to_lowercase();
+    let a = crate::case::lowercase(a.trim());
+    let b = crate::case::lowercase(b.trim());
     a.chars().take(3).eq(b.chars().take(3))
 }

@@ -221,7 +221,7 @@ pub fn list_areas(lang: &str) -> Result<JsValue, JsValue> {
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"code".into(), &a.code.as_str().into());
         let _ = js_sys::Reflect::set(&o, &"name".into(), &a.display_name(lang).into());
-        let _ = js_sys::Reflect::set(&o, &"kind".into(), &format!("{:?}", a.kind).to_lowercase().into());
+        let _ = js_sys::Reflect::set(&o, &"kind".into(), &kind_name(a.kind).into());
         out.push(&o);
     }
     Ok(out.into())
@@ -242,6 +242,20 @@ pub fn list_offences(lang: &str) -> Result<JsValue, JsValue> {
         out.push(&obj);
     }
     Ok(out.into())
+}
+
+/// The `kind` of an area in `listAreas`: the variant's name in lower case. Spelt out rather
+/// than `format!("{:?}")` + `to_lowercase`, which kept Debug and Unicode case tables in the wasm.
+fn kind_name(kind: crate::model::AreaKind) -> &'static str {
+    match kind {
+        crate::model::AreaKind::National => "national",
+        crate::model::AreaKind::Country => "country",
+        crate::model::AreaKind::Region => "region",
+        crate::model::AreaKind::Force => "force",
+        crate::model::AreaKind::OtherForce => "otherforce",
+        crate::model::AreaKind::FraudBody => "fraudbody",
+        crate::model::AreaKind::Csp => "csp",
+    }
 }
 
 /// The offence's group for the picker: its ancestor just below the root (or itself).
@@ -891,8 +905,8 @@ impl Inner {
         if !query.trim().is_empty() {
             if let Some(p) = &self.publisher {
                 for r in &p.rows {
-                    let lower = r.area.to_lowercase();
-                    if lower.contains(&query.trim().to_lowercase()) && !names.iter().any(|n| crate::publisher::same_name(n, &r.area)) {
+                    let lower = crate::case::lowercase(&r.area);
+                    if lower.contains(&crate::case::lowercase(query.trim())) && !names.iter().any(|n| crate::publisher::same_name(n, &r.area)) {
                         names.push(r.area.clone());
                     }
                 }
