@@ -187,8 +187,8 @@ function fillSelect(select, items, groupOf) {
 }
 
 const KIND_LABELS = {
-  country: 'Countries', countries: 'Countries', nation: 'Countries', region: 'English regions',
-  force: 'Police force areas', pfa: 'Police force areas', local: 'Local areas', lad: 'Local areas', csp: 'Local areas',
+  national: 'England and Wales', country: 'Countries', region: 'English regions', force: 'Police force areas',
+  otherforce: 'Other police forces', fraudbody: 'Fraud reporting bodies', csp: 'Local areas (community safety partnerships)',
 };
 
 /** Fills the area and offence lists from the widget's own data, once its module has loaded. */
