@@ -1,7 +1,8 @@
 // Under a strict Content-Security-Policy (no inline script or style, wasm allowed) the widget
 // works fully: bundled and inline publisher data, tooltip, keyboard, table, controls.
 
-import { test, expect, waitReady, canvasStats, plotArea, tooltipText, tableCells, CANVAS } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, canvasStats, plotArea, tooltipText, tableCells, CANVAS } from './fixtures.js';
+import { STRICT_CSP } from './server.mjs';
 
 test('the widget works fully under a strict CSP', async ({ page }) => {
   const response = await page.goto('/tests/e2e/pages/csp/index.html');
@@ -37,3 +38,20 @@ test('the widget works fully under a strict CSP', async ({ page }) => {
   expect(await bundled.locator('.cc').evaluate((el) => getComputedStyle(el).display)).toBe('block');
   expect(await page.evaluate(() => window.__cc.violations)).toEqual([]);
 });
+
+// The public pages themselves carry no inline script or style either: served with the same
+// policy, every widget on them still comes up and nothing is blocked.
+for (const path of ['/www/index.html', '/www/builder.html', '/www/examples/flintshire-wrexham.html',
+  '/www/examples/north-wales-stalking.html']) {
+  test(`${path} works under the strict CSP`, async ({ page }) => {
+    await page.route(/\/www\/.*\.html$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+    });
+    const response = await page.goto(path);
+    expect(response.headers()['content-security-policy']).toBe(STRICT_CSP);
+    const count = await waitAllReady(page);
+    expect(count).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__cc.violations)).toEqual([]);
+  });
+}
