@@ -541,8 +541,8 @@ fn did_you_mean(lang: Lang, with_suggestion: Key, without: Key, query: &str, sug
     if suggestions.is_empty() {
         return i18n::fill(i18n::t(without, lang), &[("q", query)]);
     }
-    let or = if lang == Lang::Cy { " neu " } else { " or " };
-    i18n::fill(i18n::t(with_suggestion, lang), &[("q", query), ("x", &suggestions[..suggestions.len().min(2)].join(or))])
+    // The nearest name only: a list of guesses reads as noise.
+    i18n::fill(i18n::t(with_suggestion, lang), &[("q", query), ("x", &suggestions[0])])
 }
 
 /// A loose match for suggesting publisher names: shares a prefix of three letters.
