@@ -44,8 +44,8 @@ const STYLE = `
 .cc [hidden] { display: none !important; }
 .title { font-size: 1.1em; font-weight: 700; margin: 0 0 4px; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; margin: 0 0 8px; }
-.controls label, .field-label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; font-weight: 700; }
-.controls select, .controls input { font: inherit; font-weight: 400; font-size: 1rem; color: inherit; background: transparent;
+.controls label, .field-label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; font-weight: 700; min-width: 0; max-width: 100%; }
+.controls select, .controls input { font: inherit; font-weight: 400; font-size: 1.15em; color: inherit; background: transparent;
   border: 1px solid #767680; border-radius: 4px; padding: 4px 6px; min-height: 32px; max-width: 100%; }
 .cc.dark select option, .cc.dark select optgroup { background: #16171b; color: #f2f2f5; }
 .areas { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; flex-basis: 100%; }

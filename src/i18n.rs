@@ -253,7 +253,9 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         ),
         AriaTrend => (
             "Line chart of {offence}, {from} to {to}: {areas}.",
-            "Siart linell o {offence}, {from} i {to}: {areas}.", // [plain]
+            // "o"/"i" would mutate the next word ("o droseddau", "i'r flwyddyn"); "hyd at" before
+            // "y flwyddyn" needs no mutation and the offence follows a colon.
+            "Siart linell: {offence}, {from} hyd at {to}: {areas}.", // [plain]
         ),
         AriaRanking => (
             "Bar chart ranking {n} areas by {offence}, {period}.",

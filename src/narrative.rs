@@ -284,8 +284,9 @@ pub fn chart_summary(input: &ChartInput) -> String {
         return i18n::fill(i18n::t(Key::AriaRanking, lang), &[("n", &n.to_string()), ("offence", &offence), ("period", &period)]);
     }
     let (from, to) = match (input.periods.iter().min(), input.periods.iter().max()) {
-        (Some(a), Some(b)) => (i18n::period_label(*a, lang), i18n::period_label(*b, lang)),
-        _ => (String::new(), String::new()),
+        (Some(a), Some(b)) if !input.series.is_empty() => (i18n::period_label(*a, lang), i18n::period_label(*b, lang)),
+        // Nothing to chart (an unknown area or offence): say so plainly.
+        _ => return format!("{}: {}.", i18n::capitalise(&offence), lower_first(i18n::t(Key::NoData, lang))),
     };
     let plotted = input.plotted();
     let areas: Vec<String> = input

@@ -183,7 +183,11 @@ fn parse_row(
             _ => return Err(format!("population '{}' is not a positive whole number", clip(v))),
         },
     };
-    let source = source.map(field).filter(|s| !s.is_empty()).map(|s| clip(s).to_string());
+    let source = match source.map(field) {
+        None | Some("") => None,
+        Some(v) if v.chars().count() > MAX_FIELD_CHARS => return Err(format!("source is longer than {MAX_FIELD_CHARS} characters")),
+        Some(v) => Some(v.to_string()),
+    };
     Ok(PublisherRow { area, period, offence, count, population, source })
 }
 

@@ -21,13 +21,17 @@ pub fn set_text(e: &Element, text: &str) {
 }
 
 /// Every listener a widget added, so `destroy` can remove them all and free the closures.
+///
+/// Handlers are `Fn`, not `FnMut`: an event dispatched from inside a handler (a focus change,
+/// a synthetic click) may re-enter the same listener, and wasm-bindgen throws on re-entry into
+/// an `FnMut` closure. The widget's state is reached through `try_borrow_mut` instead.
 #[derive(Default)]
 pub struct Listeners {
-    entries: Vec<(EventTarget, &'static str, Closure<dyn FnMut(Event)>)>,
+    entries: Vec<(EventTarget, &'static str, Closure<dyn Fn(Event)>)>,
 }
 
 impl Listeners {
-    pub fn add(&mut self, target: &Element, event: &'static str, handler: Box<dyn FnMut(Event)>) {
+    pub fn add(&mut self, target: &Element, event: &'static str, handler: Box<dyn Fn(Event)>) {
         let closure = Closure::wrap(handler);
         let target: EventTarget = target.clone().unchecked_into();
         if target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()).is_ok() {

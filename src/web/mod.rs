@@ -1005,13 +1005,12 @@ impl Inner {
         if href.is_empty() {
             return;
         }
+        // A detached link: its click starts the download and reaches none of our listeners.
         if let Ok(a) = self.doc.create_element("a") {
             let _ = a.set_attribute("href", &href);
             let _ = a.set_attribute("download", &file);
-            let _ = self.el.wrap.append_child(&a);
             if let Ok(a) = a.dyn_into::<HtmlElement>() {
                 a.click();
-                a.remove();
             }
         }
         if href.starts_with("blob:") {
@@ -1259,9 +1258,9 @@ fn attach_listeners(inner: &Rc<RefCell<Inner>>) {
 
 /// Wraps a handler so it reaches the widget through a weak reference, and skips the event if
 /// the widget is gone or busy (a re-entrant event) instead of panicking.
-fn with<F>(weak: &Weak<RefCell<Inner>>, mut f: F) -> Box<dyn FnMut(Event)>
+fn with<F>(weak: &Weak<RefCell<Inner>>, f: F) -> Box<dyn Fn(Event)>
 where
-    F: FnMut(&mut Inner, Event) + 'static,
+    F: Fn(&mut Inner, Event) + 'static,
 {
     let weak = weak.clone();
     Box::new(move |ev: Event| {

@@ -1,0 +1,266 @@
+// crime-compare embed shim.
+//
+// Turns <crime-compare …> elements and <div data-crime-compare …> placeholders into
+// interactive charts. Everything else (data, layout, drawing, controls, text) lives in the
+// Rust core compiled to WebAssembly; this file only decides *when* to load it and hands
+// each placeholder over to it.
+//
+// - The wasm module is fetched once per page, and only when the first widget nears the
+//   viewport (IntersectionObserver, 300px margin).
+// - The placeholder's own content (a static image, a link) stays visible through a <slot>
+//   until the widget is ready; if the module cannot load, it stays for good and the console
+//   says why.
+// - No inline styles or scripts are created (strict Content-Security-Policy works):
+//   styles are constructable stylesheets adopted by each shadow root.
+
+const BASE = new URL('.', import.meta.url);
+const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label'];
+
+let modulePromise = null;
+
+/** Loads and instantiates the wasm module once; every widget shares it. */
+function loadModule() {
+  if (!modulePromise) {
+    modulePromise = import(new URL('crime_compare.js', BASE).href).then(async (mod) => {
+      const exports = await mod.default({ module_or_path: new URL('crime_compare_bg.wasm', BASE) });
+      return { mod, exports };
+    });
+    modulePromise.catch((err) => {
+      console.error('crime-compare: the chart module could not be loaded, so the placeholder content stays.', err);
+    });
+  }
+  return modulePromise;
+}
+
+const STYLE = `
+:host { display: block; contain: layout paint; max-width: 100%; min-width: 0; }
+:host([hidden]) { display: none; }
+.cc { all: initial; display: block; box-sizing: border-box; width: 100%;
+  font: 400 var(--cc-font-size, 15px)/1.45 var(--cc-font, "Liberation Sans", Arial, Helvetica, sans-serif);
+  color: var(--cc-text, #1d1d1f); background: var(--cc-background, #ffffff);
+  padding: var(--cc-padding, 12px); border: var(--cc-border, 1px solid #d9d9de); border-radius: var(--cc-radius, 6px); }
+.cc.dark { color: var(--cc-text, #f2f2f5); background: var(--cc-background, #16171b); border-color: #3a3b42; }
+.cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
+.cc [hidden] { display: none !important; }
+.title { font-size: 1.1em; font-weight: 700; margin: 0 0 4px; }
+.controls { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; margin: 0 0 8px; }
+.controls label, .field-label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; font-weight: 700; min-width: 0; max-width: 100%; }
+.controls select, .controls input { font: inherit; font-weight: 400; font-size: 1.15em; color: inherit; background: transparent;
+  border: 1px solid #767680; border-radius: 4px; padding: 4px 6px; min-height: 32px; max-width: 100%; }
+.cc.dark select option, .cc.dark select optgroup { background: #16171b; color: #f2f2f5; }
+.areas { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; flex-basis: 100%; }
+.chips { display: contents; list-style: none; margin: 0; padding: 0; }
+.chip { display: inline-flex; align-items: center; gap: 2px; border: 1px solid #767680; border-radius: 999px; padding: 0 2px 0 10px; font-size: 0.9em; }
+.chip .swatch { width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; flex: none; }
+.chip button { font: inherit; color: inherit; background: none; border: 0; border-radius: 999px; min-width: 28px; min-height: 28px; cursor: pointer; }
+.combo { position: relative; flex: 1 1 180px; max-width: 320px; }
+.combo input { width: 100%; }
+.listbox { position: absolute; z-index: 3; left: 0; right: 0; top: 100%; margin: 2px 0 0; padding: 2px 0; list-style: none;
+  max-height: 240px; overflow: auto; background: var(--cc-background, #fff); border: 1px solid #767680; border-radius: 4px; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
+.cc.dark .listbox { background: var(--cc-background, #16171b); }
+.listbox li { padding: 6px 10px; cursor: pointer; }
+.listbox li[aria-selected="true"] { background: var(--cc-accent, #0b5cad); color: #fff; }
+.listbox li .kind { opacity: .75; font-size: .85em; margin-left: 6px; }
+.seg { display: inline-flex; border: 1px solid #767680; border-radius: 4px; overflow: hidden; }
+.seg button { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 0; padding: 4px 10px; min-height: 32px; cursor: pointer; }
+.seg button + button { border-left: 1px solid #767680; }
+.seg button[aria-pressed="true"] { background: var(--cc-accent, #0b5cad); color: #fff; }
+.cc.dark .seg button[aria-pressed="true"] { background: var(--cc-accent, #7cb8f2); color: #0d0d10; }
+.caption { margin: 4px 0 8px; }
+.subtitle { margin: 0 0 8px; font-size: .9em; opacity: .9; }
+.plot { position: relative; width: 100%; touch-action: pan-y; }
+canvas { display: block; width: 100% !important; height: auto; border-radius: 2px; }
+canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
+canvas:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible {
+  outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
+.cc.dark canvas:focus-visible, .cc.dark button:focus-visible, .cc.dark select:focus-visible, .cc.dark input:focus-visible { outline-color: var(--cc-focus, #ffb454); }
+.tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: 260px; padding: 6px 8px; border-radius: 4px; font-size: .9em;
+  background: var(--cc-tooltip-background, #1d1d1f); color: var(--cc-tooltip-text, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.cc.dark .tooltip { background: var(--cc-tooltip-background, #f2f2f5); color: var(--cc-tooltip-text, #111); }
+.tooltip strong { display: block; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 4px; }
+.actions button { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 1px solid #767680; border-radius: 4px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
+.table-wrap { overflow-x: auto; margin: 6px 0; }
+.table-wrap.collapsed { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+table { border-collapse: collapse; font-size: .9em; font-variant-numeric: tabular-nums; }
+th, td { padding: 3px 8px; border-bottom: 1px solid #c4c4cc; text-align: right; white-space: nowrap; }
+th:first-child, td:first-child { text-align: left; }
+.cc.dark th, .cc.dark td { border-color: #4a4b53; }
+.source { margin: 6px 0 0; font-size: .8em; opacity: .85; }
+.message { margin: 6px 0; padding: 8px 10px; border-left: 4px solid #d14900; background: rgba(209,73,0,.08); }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (prefers-reduced-motion: no-preference) { .listbox li, .seg button { transition: background-color .12s; } }
+`;
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+/** Reads the widget's configuration from a placeholder's attributes. */
+function readAttributes(el) {
+  const attrs = {};
+  for (const name of ATTRIBUTES) {
+    const value = el.getAttribute(name) ?? el.getAttribute('data-' + name);
+    if (value !== null) attrs[name] = value;
+  }
+  if (!attrs.lang) {
+    const scoped = el.closest('[lang]');
+    attrs.lang = scoped ? scoped.getAttribute('lang') : (document.documentElement.lang || 'en');
+  }
+  return attrs;
+}
+
+/** Publisher figures inline: <script type="text/csv"> or <script type="application/json">. */
+function readInlineData(el) {
+  const script = el.querySelector(':scope > script[type="text/csv"], :scope > script[type="application/json"]');
+  return script ? { text: script.textContent, type: script.type } : null;
+}
+
+const widgets = new WeakMap();
+let intersection = null;
+
+function observe(el) {
+  if (widgets.has(el)) return;
+  widgets.set(el, { state: 'waiting', widget: null });
+  if (!el.shadowRoot) {
+    const root = el.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    // Until the chart is ready, the placeholder's own content shows through the slot.
+    root.appendChild(document.createElement('slot'));
+  }
+  if (!('IntersectionObserver' in window)) return start(el);
+  intersection ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        intersection.unobserve(entry.target);
+        start(entry.target);
+      }
+    }
+  }, { rootMargin: '300px 0px' });
+  intersection.observe(el);
+}
+
+async function start(el) {
+  const record = widgets.get(el);
+  if (!record || record.state !== 'waiting') return;
+  record.state = 'loading';
+  let loaded;
+  try {
+    loaded = await loadModule();
+  } catch {
+    record.state = 'failed';
+    return;
+  }
+  if (!el.isConnected || widgets.get(el) !== record) return;
+  const attrs = readAttributes(el);
+  const data = readInlineData(el);
+  record.widget = loaded.mod.mount(el, el.shadowRoot, attrs, data ? data.text : undefined, data ? data.type : undefined,
+    window.devicePixelRatio || 1);
+  record.state = 'ready';
+  watch(el, record);
+  if (attrs['sync-url'] !== undefined) syncUrl(el, record);
+}
+
+/** Re-render on size, device pixel ratio (zoom, another monitor) and colour scheme changes. */
+function watch(el, record) {
+  const { widget } = record;
+  const resize = new ResizeObserver((entries) => {
+    const width = entries[0].contentRect.width;
+    if (width > 0) widget.resize(width, window.devicePixelRatio || 1);
+  });
+  resize.observe(el);
+  let dprQuery = null;
+  const onDpr = () => {
+    widget.resize(el.getBoundingClientRect().width, window.devicePixelRatio || 1);
+    listenDpr();
+  };
+  const listenDpr = () => {
+    dprQuery?.removeEventListener('change', onDpr);
+    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    dprQuery.addEventListener('change', onDpr, { once: true });
+  };
+  listenDpr();
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const onScheme = () => widget.set_attribute('theme', el.getAttribute('theme') ?? 'auto');
+  scheme.addEventListener('change', onScheme);
+  record.unwatch = () => {
+    resize.disconnect();
+    dprQuery?.removeEventListener('change', onDpr);
+    scheme.removeEventListener('change', onScheme);
+  };
+}
+
+/** Optional: mirror the widget's state in the page's hash, and restore it from there. */
+function syncUrl(el, record) {
+  const key = 'cc' + (el.id ? '-' + el.id : '');
+  const params = new URLSearchParams(location.hash.slice(1));
+  const saved = params.get(key);
+  if (saved) {
+    for (const [name, value] of new URLSearchParams(saved)) record.widget.set_attribute(name, value);
+  }
+  el.addEventListener('crime-compare:change', (event) => {
+    const now = new URLSearchParams(location.hash.slice(1));
+    const state = new URLSearchParams();
+    for (const [name, value] of Object.entries(event.detail || {})) {
+      if (value !== null && value !== undefined && value !== '') state.set(name, String(value));
+    }
+    now.set(key, state.toString());
+    history.replaceState(null, '', '#' + now.toString());
+  });
+}
+
+function stop(el) {
+  const record = widgets.get(el);
+  if (!record) return;
+  widgets.delete(el);
+  intersection?.unobserve(el);
+  record.unwatch?.();
+  if (record.widget) {
+    record.widget.destroy();
+    record.widget.free();
+  }
+  // A later reconnect starts afresh, with the placeholder content visible meanwhile.
+  if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement('slot'));
+}
+
+class CrimeCompareElement extends HTMLElement {
+  static get observedAttributes() { return ATTRIBUTES; }
+  connectedCallback() { observe(this); }
+  disconnectedCallback() { stop(this); }
+  attributeChangedCallback(name, _old, value) {
+    const record = widgets.get(this);
+    if (record && record.widget) record.widget.set_attribute(name, value ?? '');
+  }
+}
+
+if (!customElements.get('crime-compare')) customElements.define('crime-compare', CrimeCompareElement);
+
+// <div data-crime-compare> for content systems that strip unknown tags.
+function scan(root) {
+  for (const el of root.querySelectorAll('[data-crime-compare]')) observe(el);
+}
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => scan(document), { once: true });
+} else {
+  scan(document);
+}
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      if (node.matches('[data-crime-compare]')) observe(node);
+      scan(node);
+    }
+    for (const node of record.removedNodes) {
+      if (node.nodeType === 1 && node.matches('[data-crime-compare]')) stop(node);
+    }
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+/** For hosts and tests: the shared module, loaded on demand. */
+export function load() { return loadModule(); }

@@ -1,0 +1,90 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * One widget on the page. Created by [`mount`]; the shim calls `destroy` and `free` when its
+ * element leaves the page.
+ */
+export class Widget {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Removes every listener and the widget's DOM; the shim then calls `free`.
+     */
+    destroy(): void;
+    /**
+     * The host's content width changed, or the device pixel ratio did (zoom, another screen).
+     */
+    resize(width: number, dpr: number): void;
+    /**
+     * An attribute of the host element changed.
+     */
+    set_attribute(name: string, value: string): void;
+    /**
+     * The current state, as the attributes that would recreate it.
+     */
+    state(): any;
+}
+
+/**
+ * Every area the builder can offer: `[{code, name, kind}]`.
+ */
+export function list_areas(lang: string): any;
+
+/**
+ * Every offence: `[{key, name, group}]`, `group` being the top-level group it belongs to.
+ */
+export function list_offences(lang: string): any;
+
+/**
+ * Turns `host`'s shadow root into a widget. `attrs` is a plain object of the embed's
+ * attributes; `data_text`/`data_type` carry inline publisher data, if any. Never throws: a
+ * problem is shown inside the widget.
+ */
+export function mount(host: HTMLElement, root: ShadowRoot, attrs: any, data_text: string | null | undefined, data_type: string | null | undefined, dpr: number): Widget;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_widget_free: (a: number, b: number) => void;
+    readonly list_areas: (a: number, b: number) => [number, number, number];
+    readonly list_offences: (a: number, b: number) => [number, number, number];
+    readonly mount: (a: any, b: any, c: any, d: number, e: number, f: number, g: number, h: number) => [number, number, number];
+    readonly widget_destroy: (a: number) => void;
+    readonly widget_resize: (a: number, b: number, c: number) => void;
+    readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
+    readonly widget_state: (a: number) => any;
+    readonly __wasm_bindgen_func_elem_283: (a: number, b: number, c: any) => void;
+    readonly __wbindgen_export: (a: number, b: number) => number;
+    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_export3: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_export4: (a: number) => void;
+    readonly __wbindgen_export5: (a: number, b: number) => void;
+    readonly __wbindgen_export6: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
