@@ -69,7 +69,7 @@ test: setup
 	 if [ $$status -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all suites passed"; fi; exit $$status
 
 test-host:
-	@cargo test --quiet 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
+	@cargo test --quiet --no-fail-fast 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
 
 test-wasm:
 	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
