@@ -16,13 +16,18 @@
 const BASE = new URL('.', import.meta.url);
 const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label'];
 
+/** How near the viewport (px) a widget must come before the module is fetched. */
+const MARGIN = 300;
 let modulePromise = null;
 
 /** Loads and instantiates the wasm module once; every widget shares it. */
 function loadModule() {
   if (!modulePromise) {
+    // The glue and the wasm are fetched in parallel; the wasm compiles as it streams in.
+    const wasm = fetch(new URL('crime_compare_bg.wasm', BASE));
+    wasm.catch(() => {}); // A failed fetch is reported once, through the module's own failure.
     modulePromise = import(new URL('crime_compare.js', BASE).href).then(async (mod) => {
-      const exports = await mod.default({ module_or_path: new URL('crime_compare_bg.wasm', BASE) });
+      const exports = await mod.default({ module_or_path: wasm });
       return { mod, exports };
     });
     modulePromise.catch((err) => {
@@ -134,6 +139,9 @@ function observe(el) {
     root.appendChild(document.createElement('slot'));
   }
   if (!('IntersectionObserver' in window)) return start(el);
+  // Already near the viewport: start now rather than a frame later, when the observer reports.
+  const rect = el.getBoundingClientRect();
+  if (rect.bottom > -MARGIN && rect.top < innerHeight + MARGIN && (rect.width > 0 || rect.height > 0)) return start(el);
   intersection ??= new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (entry.isIntersecting) {
@@ -141,7 +149,7 @@ function observe(el) {
         start(entry.target);
       }
     }
-  }, { rootMargin: '300px 0px' });
+  }, { rootMargin: `${MARGIN}px 0px` });
   intersection.observe(el);
 }
 
