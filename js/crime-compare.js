@@ -79,10 +79,14 @@ canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
 canvas:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible {
   outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
 .cc.dark canvas:focus-visible, .cc.dark button:focus-visible, .cc.dark select:focus-visible, .cc.dark input:focus-visible { outline-color: var(--cc-focus, #ffb454); }
-.tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: 260px; padding: 6px 8px; border-radius: 4px; font-size: .9em;
+.tooltip { position: absolute; z-index: 2; pointer-events: none; width: max-content; max-width: 260px; padding: 6px 8px; border-radius: 4px; font-size: .9em;
+  transform: translateY(-100%);
   background: var(--cc-tooltip-background, #1d1d1f); color: var(--cc-tooltip-text, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .cc.dark .tooltip { background: var(--cc-tooltip-background, #f2f2f5); color: var(--cc-tooltip-text, #111); }
 .tooltip strong { display: block; }
+.tooltip.left { transform: translate(-100%, -100%); }
+.tooltip.below { transform: none; }
+.tooltip.left.below { transform: translateX(-100%); }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 4px; }
 .actions button { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 1px solid #767680; border-radius: 4px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
 .table-wrap { overflow-x: auto; margin: 6px 0; }

@@ -387,14 +387,6 @@ function __wbg_get_imports() {
             const ret = Array.of(arg0);
             return ret;
         },
-        __wbg_offsetHeight_427aaf53442f1586: function(arg0) {
-            const ret = arg0.offsetHeight;
-            return ret;
-        },
-        __wbg_offsetWidth_1d736667aa04ab3a: function(arg0) {
-            const ret = arg0.offsetWidth;
-            return ret;
-        },
         __wbg_offsetX_b0de594206675079: function(arg0) {
             const ret = arg0.offsetX;
             return ret;
@@ -591,6 +583,10 @@ function __wbg_get_imports() {
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
             getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
+        }, arguments); },
+        __wbg_toggle_40db1492f54c657f: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.toggle(getStringFromWasm0(arg1, arg2), arg3 !== 0);
+            return ret;
         }, arguments); },
         __wbg_value_05305a761dfa3e0e: function(arg0, arg1) {
             const ret = arg1.value;

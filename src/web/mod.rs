@@ -62,6 +62,8 @@ struct Elements {
     canvas: HtmlCanvasElement,
     overlay: HtmlCanvasElement,
     tooltip: Element,
+    /// Title, period, value and change: created once, their text replaced.
+    tip_lines: Vec<Element>,
     live: Element,
     table_toggle: Element,
     table_wrap: Element,
@@ -411,6 +413,12 @@ fn build_dom(doc: &Document, root: &ShadowRoot, lang: Lang) -> Result<Elements, 
     tooltip.set_attribute("part", "tooltip")?;
     tooltip.set_attribute("hidden", "")?;
     tooltip.set_attribute("aria-hidden", "true")?;
+    let mut tip_lines = Vec::with_capacity(4);
+    for tag in ["strong", "div", "div", "div"] {
+        let line = el(doc, tag, "")?;
+        tooltip.append_child(&line)?;
+        tip_lines.push(line);
+    }
     plot.append_child(&canvas)?;
     plot.append_child(&overlay)?;
     plot.append_child(&tooltip)?;
@@ -458,6 +466,7 @@ fn build_dom(doc: &Document, root: &ShadowRoot, lang: Lang) -> Result<Elements, 
         canvas,
         overlay,
         tooltip,
+        tip_lines,
         live,
         table_toggle,
         table_wrap,
@@ -805,27 +814,34 @@ impl Inner {
                 ctx.stroke();
             }
         }
-        let tooltip = &self.el.tooltip;
-        tooltip.set_text_content(None);
-        let mut spoken = Vec::new();
-        for (i, line) in [Some(tip.title.clone()), Some(tip.period_label.clone()), Some(tip.value_text.clone()), tip.change_text.clone()].into_iter().flatten().enumerate() {
-            if let Ok(node) = el(&self.doc, if i == 0 { "strong" } else { "div" }, "") {
-                set_text(&node, &line);
-                let _ = tooltip.append_child(&node);
+        // The tooltip's four lines are fixed nodes whose text changes, and its side is chosen
+        // by arithmetic, not by measuring it: no layout is forced on a pointer move.
+        let lines = [Some(tip.title), Some(tip.period_label), Some(tip.value_text), tip.change_text];
+        let mut spoken = Vec::with_capacity(4);
+        for (node, line) in self.el.tip_lines.iter().zip(lines) {
+            match line {
+                Some(text) => {
+                    set_text(node, &text);
+                    let _ = node.remove_attribute("hidden");
+                    spoken.push(text);
+                }
+                None => {
+                    let _ = node.set_attribute("hidden", "");
+                }
             }
-            spoken.push(line);
+        }
+        let tooltip = &self.el.tooltip;
+        let classes = tooltip.class_list();
+        let flip_left = x > view.input.width * 0.55;
+        let below = y < 90.0;
+        let _ = classes.toggle_with_force("left", flip_left);
+        let _ = classes.toggle_with_force("below", below);
+        if let Ok(t) = tooltip.clone().dyn_into::<HtmlElement>() {
+            let style = t.style();
+            let _ = style.set_property("left", &format!("{:.0}px", if flip_left { x - 12.0 } else { x + 12.0 }));
+            let _ = style.set_property("top", &format!("{:.0}px", if below { y + 12.0 } else { y - 12.0 }));
         }
         let _ = tooltip.remove_attribute("hidden");
-        // Keep the tooltip inside the chart: left of the point when it would overflow.
-        if let Ok(t) = tooltip.clone().dyn_into::<HtmlElement>() {
-            let width = t.offset_width() as f64;
-            let height = t.offset_height() as f64;
-            let left = if x + 12.0 + width > view.input.width { (x - 12.0 - width).max(0.0) } else { x + 12.0 };
-            let top = (y - height - 12.0).max(0.0);
-            let style = t.style();
-            let _ = style.set_property("left", &format!("{left:.0}px"));
-            let _ = style.set_property("top", &format!("{top:.0}px"));
-        }
         set_text(&self.el.live, &spoken.join(", "));
     }
 
