@@ -491,9 +491,6 @@ function __wbg_get_imports() {
         __wbg_set_disabled_3f41c149d8a44cac: function(arg0, arg1) {
             arg0.disabled = arg1 !== 0;
         },
-        __wbg_set_fillStyle_27f88552f4d2ab31: function(arg0, arg1) {
-            arg0.fillStyle = arg1;
-        },
         __wbg_set_fillStyle_a2961b4d44e572af: function(arg0, arg1, arg2) {
             arg0.fillStyle = getStringFromWasm0(arg1, arg2);
         },
@@ -508,9 +505,6 @@ function __wbg_get_imports() {
         },
         __wbg_set_lineWidth_cc15473552c60c9c: function(arg0, arg1) {
             arg0.lineWidth = arg1;
-        },
-        __wbg_set_strokeStyle_a36f39be93a6cebc: function(arg0, arg1) {
-            arg0.strokeStyle = arg1;
         },
         __wbg_set_strokeStyle_d51608fa918b53d4: function(arg0, arg1, arg2) {
             arg0.strokeStyle = getStringFromWasm0(arg1, arg2);
@@ -552,10 +546,6 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? null : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
-        __wbg_stringify_52ff602c1cc4fbb6: function() { return handleError(function (arg0) {
-            const ret = JSON.stringify(arg0);
-            return ret;
-        }, arguments); },
         __wbg_strokeRect_c6e73405ca787ae9: function(arg0, arg1, arg2, arg3, arg4) {
             arg0.strokeRect(arg1, arg2, arg3, arg4);
         },
@@ -615,7 +605,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 9, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_283);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_281);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -639,8 +629,8 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_283(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_283(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_281(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_281(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

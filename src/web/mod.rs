@@ -10,6 +10,7 @@
 //! while the widget is busy is dropped rather than aborting every widget on the page), and
 //! listeners hold only weak references, so a removed widget is freed whole.
 
+pub mod canvas;
 mod dom;
 
 use crate::chart::{self, ChartKind, DrawOptions, Layout, Position, Role};
@@ -713,17 +714,21 @@ impl Inner {
 
     fn draw(&self, view: &View, layout: &Layout) {
         let (w, h) = (view.input.width, view.input.height);
+        let (device_w, device_h) = ((w * self.dpr).round().max(1.0) as u32, (h * self.dpr).round().max(1.0) as u32);
         for canvas in [&self.el.canvas, &self.el.overlay] {
-            canvas.set_width((w * self.dpr).round().max(1.0) as u32);
-            canvas.set_height((h * self.dpr).round().max(1.0) as u32);
-            let style = canvas.style();
-            let _ = style.set_property("aspect-ratio", &format!("{} / {}", w.round(), h.round()));
+            // Resizing a canvas reallocates its backing store: only when the size changed.
+            // The chart paints its whole background, so an unchanged canvas needs no clearing.
+            if canvas.width() != device_w || canvas.height() != device_h {
+                canvas.set_width(device_w);
+                canvas.set_height(device_h);
+                let _ = canvas.style().set_property("aspect-ratio", &format!("{} / {}", w.round(), h.round()));
+            }
         }
         let _ = self.el.canvas.set_attribute(
             "data-plot",
             &format!("{:.1},{:.1},{:.1},{:.1}", layout.plot.x, layout.plot.y, layout.plot.right(), layout.plot.bottom()),
         );
-        if let Some(mut backend) = plotters_canvas::CanvasBackend::with_canvas_object(self.el.canvas.clone()) {
+        if let Some(mut backend) = canvas::Canvas::new(&self.el.canvas) {
             if let Err(e) = chart::draw_with(layout, &view.input, &mut backend, DrawOptions::canvas(self.dpr)) {
                 warn(&format!("drawing failed: {e:?}"));
             }
@@ -1005,7 +1010,7 @@ impl Inner {
                 canvas.set_width((input.width * 2.0) as u32);
                 canvas.set_height((input.height * 2.0) as u32);
                 let Ok(layout) = chart::layout(&input) else { return };
-                let Some(mut backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+                let Some(mut backend) = canvas::Canvas::new(&canvas) else { return };
                 if chart::draw_with(&layout, &input, &mut backend, DrawOptions::canvas(2.0)).is_err() {
                     return;
                 }
