@@ -158,3 +158,35 @@ fn inspect_reports_sections_and_decode_time() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("magic"), "{}", stderr(&o));
 }
+
+#[test]
+fn render_writes_the_widgets_chart_as_svg() {
+    let s = Scratch::new("render");
+    let out = s.path("chart.svg");
+    let o = run(&["render", "--area", "North Wales,Wales", "--offence", "Sexual offences", "--to", "2018-03", "--width", "640", "--height", "380", "-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
+    assert!(svg.contains("North Wales") && svg.contains("Wales"));
+    // The aria label names the last plotted figure: 3,016 in the year ending March 2018.
+    assert!(svg.contains("3,016"), "the SVG's label names the source figure");
+    assert!(svg.contains("Open Government Licence"), "downloads carry the source line");
+
+    let cy = s.path("cy.svg");
+    let o = run(&["render", "--area", "Gogledd Cymru", "--offence", "Sexual offences", "--lang", "cy", "--kind", "ranking", "--width", "400", "--height", "300", "-o", &cy]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&cy).unwrap();
+    assert!(svg.contains("Gogledd Cymru") && svg.contains("xml:lang=\"cy\""));
+}
+
+#[test]
+fn render_refuses_unknown_names_and_bad_sizes_without_writing() {
+    let s = Scratch::new("render-bad");
+    let out = s.path("chart.svg");
+    let o = run(&["render", "--area", "Nrth Wales", "--offence", "Sexual offences", "--width", "640", "--height", "380", "-o", &out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Did you mean North Wales?"), "{}", stderr(&o));
+    let o = run(&["render", "--area", "North Wales", "--offence", "Sexual offences", "--width", "ten", "--height", "380", "-o", &out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!std::path::Path::new(&out).exists());
+}
