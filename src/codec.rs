@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Sections, in order: meta (source note, population years), areas, offences, periods,
-//! population, presence (which cells have figures, as runs), values (range-coded stream).
+//! population, presence (which cells have figures, as runs), values (per source offence, its
+//! byte length and its range-coded stream, so one offence decodes without the others).
 //!
 //! Only base figures are stored (see `model`); aggregates are re-derived on decode.
 //!
@@ -25,7 +26,8 @@
 //! entropy-coded, so gzip does not shrink it further.
 //!
 //! Measured on the bundled file (46,469 figures): version 1 (per-series Rice codes) took 8.89
-//! bits per figure; version 2 takes 8.28. A per-cell floor from Poisson noise alone is about
+//! bits per figure; version 2 (one stream) 8.28; version 3 (a stream per offence, each starting
+//! from typical probabilities, see `fresh_probs`) 8.36. A per-cell floor from Poisson noise alone is about
 //! 6.2, and what is left above it (cross-offence and cross-force residual correlation, other
 //! q-space models, coding first figures from other forces) tested at under 0.2% each.
 //!
@@ -36,7 +38,7 @@ use crate::model::{Area, AreaKind, BaseData, DecodeError, Offence, MAX_ABS_COUNT
 use crate::period::YearMonth;
 
 pub const MAGIC: &[u8; 4] = b"CCDS";
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 const HEADER_LEN: usize = 14;
 /// Upper bound on areas x offences x periods, far above any real dataset (about 10^5 for the
 /// bundled one, about 10^6 with every CSP), so a crafted header cannot demand gigabytes.
@@ -100,8 +102,12 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_str_bytes(out, s.as_bytes());
+}
+
+fn put_str_bytes(out: &mut Vec<u8>, s: &[u8]) {
     put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(s);
 }
 
 fn zigzag(v: i64) -> u64 {
@@ -214,8 +220,25 @@ fn len_start(ctx: usize) -> usize {
 }
 const LEN_BELOW: usize = 3;
 
+/// Starting probabilities. Each offence's stream starts afresh (so it decodes on its own), so the
+/// length decisions start from their usual shape, measured on the bundled data, rather than even
+/// odds: a length 3 or more below the context goes on, from 2 below it usually stops. They start
+/// as if used twice, settled enough not to swing on the first figure.
 fn fresh_probs() -> Vec<u16> {
-    vec![(PROB_ONE / 2) as u16; P_LEN]
+    let mut probs = vec![(PROB_ONE / 2) as u16; P_LEN];
+    for c in 0..NO_HISTORY {
+        for i in 0..MAG_BITS {
+            // P(stop here), in 2048ths.
+            let p0: u16 = match c as isize - i as isize {
+                4.. => 300,
+                3 => 700,
+                2 => 1300,
+                _ => 1750,
+            };
+            probs[c * LEN_STRIDE + i] = p0 | 2 << 11;
+        }
+    }
+    probs
 }
 
 /// A probability is 11 bits of P(0) plus, above them, how many times it has been used (up to
@@ -308,10 +331,12 @@ impl RangeEncoder {
         }
     }
 
+    /// The coded bytes, without the first, which is always 0.
     fn finish(mut self) -> Vec<u8> {
         for _ in 0..5 {
             self.shift_low();
         }
+        self.out.remove(0);
         self.out
     }
 }
@@ -330,9 +355,6 @@ impl<'a> RangeDecoder<'a> {
 
     fn new(buf: &'a [u8]) -> Result<Self, DecodeError> {
         let mut d = RangeDecoder { buf, pos: 0, range: u32::MAX, code: 0 };
-        if d.byte()? != 0 {
-            return Err(d.err("bad range coder start"));
-        }
         for _ in 0..4 {
             d.code = (d.code << 8) | d.byte()? as u32;
         }
@@ -404,83 +426,106 @@ fn clamp_count(v: i128) -> i64 {
     v.clamp(-(MAX_ABS_COUNT as i128), MAX_ABS_COUNT as i128) as i64
 }
 
-/// Walks the base cells in coding order and calls `f(cell, magnitude context, prediction)` for
-/// each present cell, which returns the cell's actual value. Shared by the encoder (which returns
-/// the known value) and the decoder (which reads it), so their predictions cannot differ.
+/// Walks one offence's base cells in coding order and calls `f(cell, magnitude context,
+/// prediction)` for each present cell, which returns the cell's actual value. `present` and
+/// `values` are the offence's `[area][period]` cells. Shared by the encoder (which returns the
+/// known value) and the decoder (which reads it), so their predictions cannot differ.
 fn walk<E>(
     areas: &[Area],
-    offences: &[Offence],
     periods: &[YearMonth],
     present: &[bool],
     values: &mut [Option<i64>],
     mut f: impl FnMut(usize, usize, i64) -> Result<i64, E>,
 ) -> Result<(), E> {
-    let (no, np) = (offences.len(), periods.len());
-    let idx = |a: usize, o: usize, p: usize| (a * no + o) * np + p;
-    let quarterly: Vec<bool> = (0..np).map(|p| p > 0 && periods[p].ordinal() - periods[p - 1].ordinal() == 3).collect();
-    let base_areas: Vec<usize> = (0..areas.len()).filter(|&a| !areas[a].kind.is_aggregate()).collect();
-    // Last present period per series, to predict from across gaps.
-    let mut last: Vec<Option<usize>> = vec![None; areas.len() * no];
-    // Recent residual size per series (x16, moving average), for the magnitude context.
-    let mut scale: Vec<Option<i64>> = vec![None; areas.len() * no];
-    // Residual of each cell of the current offence against the base prediction, [area][period]
-    // (0 where there is none).
-    let mut resid = vec![0i64; areas.len() * np];
-    for o in (0..no).filter(|&o| !offences[o].derived) {
-        resid.iter_mut().for_each(|r| *r = 0);
-        for p in 0..np {
-            // Running sums over territorial forces already decoded in this period.
-            let (mut num, mut den) = (0i128, 0i128);
-            for &a in &base_areas {
-                let series = a * no + o;
-                let cell = idx(a, o, p);
-                if !present[cell] {
-                    continue;
-                }
-                let prev = last[series].and_then(|q| values[idx(a, o, q)].map(|v| (q, v)));
-                let base = prev.map(|(q, v)| {
-                    if q + 1 == p && den > 0 && areas[a].kind == AreaKind::Force {
-                        clamp_count((2 * v as i128 * num + den).div_euclid(2 * den))
-                    } else {
-                        // Own trend: half the last step, where the step before is known.
-                        let before = q.checked_sub(1).and_then(|q2| values[idx(a, o, q2)]);
-                        match before {
-                            Some(b) if q + 1 == p => clamp_count(v as i128 + (v as i128 - b as i128).div_euclid(2)),
-                            _ => v,
-                        }
-                    }
-                });
-                let x = match base {
-                    None => f(cell, FIRST, 0)?,
-                    Some(base) => {
-                        // |resid| <= 2^49 and the weights are small, so this cannot overflow.
-                        let mut acc = 0i64;
-                        if quarterly[p] {
-                            for (k, w) in LAG_WEIGHTS.iter().enumerate().filter(|&(k, _)| k < p && quarterly[p - k - 1]) {
-                                acc += w * resid[a * np + p - k - 1];
-                            }
-                        }
-                        let pred = (base + (acc >> 6)).clamp(-MAX_ABS_COUNT, MAX_ABS_COUNT);
-                        let ctx = scale[series].map_or(NO_HISTORY, |s| ((64 - (s >> 2).leading_zeros()) as usize).min(NO_HISTORY - 1));
-                        let x = f(cell, ctx, pred)?;
-                        resid[a * np + p] = x - base;
-                        let e = (x - pred).abs() * 16;
-                        scale[series] = Some(scale[series].map_or(e, |s| s + ((e - s) >> 2)));
-                        x
-                    }
-                };
-                values[cell] = Some(x);
-                if areas[a].kind == AreaKind::Force && p > 0 {
-                    if let Some(before) = values[idx(a, o, p - 1)] {
-                        num += x as i128;
-                        den += before as i128;
-                    }
-                }
-                last[series] = Some(p);
-            }
-        }
+    let (na, np) = (areas.len(), periods.len());
+    let mut w = Walk {
+        np,
+        quarterly: (0..np).map(|p| p > 0 && periods[p].ordinal() - periods[p - 1].ordinal() == 3).collect(),
+        base_areas: (0..na).filter(|&a| !areas[a].kind.is_aggregate()).map(|a| (a, areas[a].kind == AreaKind::Force)).collect(),
+        last: vec![None; na],
+        scale: vec![None; na],
+        resid: vec![0; na * np],
+        present,
+        values,
+    };
+    for p in 0..np {
+        w.row(p, &mut f)?;
     }
     Ok(())
+}
+
+struct Walk<'a> {
+    np: usize,
+    quarterly: Vec<bool>,
+    /// Base areas in coding order, and whether each is a territorial force.
+    base_areas: Vec<(usize, bool)>,
+    /// Last present period per area, to predict from across gaps.
+    last: Vec<Option<usize>>,
+    /// Recent residual size per area (x16, moving average), for the magnitude context.
+    scale: Vec<Option<i64>>,
+    /// Residual of each cell against the base prediction, [area][period] (0 where there is none).
+    resid: Vec<i64>,
+    present: &'a [bool],
+    values: &'a mut [Option<i64>],
+}
+
+impl Walk<'_> {
+    /// One period, across the base areas.
+    fn row<E>(&mut self, p: usize, f: &mut impl FnMut(usize, usize, i64) -> Result<i64, E>) -> Result<(), E> {
+        let np = self.np;
+        let idx = |a: usize, p: usize| a * np + p;
+        // Running sums over territorial forces already decoded in this period.
+        let (mut num, mut den) = (0i128, 0i128);
+        for &(a, force) in &self.base_areas {
+            let cell = idx(a, p);
+            if !self.present[cell] {
+                continue;
+            }
+            let values = &*self.values;
+            let prev = self.last[a].and_then(|q| values[idx(a, q)].map(|v| (q, v)));
+            let base = prev.map(|(q, v)| {
+                if q + 1 == p && den > 0 && force {
+                    clamp_count((2 * v as i128 * num + den).div_euclid(2 * den))
+                } else {
+                    // Own trend: half the last step, where the step before is known.
+                    let before = q.checked_sub(1).and_then(|q2| values[idx(a, q2)]);
+                    match before {
+                        Some(b) if q + 1 == p => clamp_count(v as i128 + (v as i128 - b as i128).div_euclid(2)),
+                        _ => v,
+                    }
+                }
+            });
+            let x = match base {
+                None => f(cell, FIRST, 0)?,
+                Some(base) => {
+                    // |resid| <= 2^49 and the weights are small, so this cannot overflow.
+                    let mut acc = 0i64;
+                    if self.quarterly[p] {
+                        for (k, w) in LAG_WEIGHTS.iter().enumerate().filter(|&(k, _)| k < p && self.quarterly[p - k - 1]) {
+                            acc += w * self.resid[a * np + p - k - 1];
+                        }
+                    }
+                    let pred = (base + (acc >> 6)).clamp(-MAX_ABS_COUNT, MAX_ABS_COUNT);
+                    let scale = &mut self.scale[a];
+                    let ctx = scale.map_or(NO_HISTORY, |s| ((64 - (s >> 2).leading_zeros()) as usize).min(NO_HISTORY - 1));
+                    let x = f(cell, ctx, pred)?;
+                    self.resid[a * np + p] = x - base;
+                    let e = (x - pred).abs() * 16;
+                    *scale = Some(scale.map_or(e, |s| s + ((e - s) >> 2)));
+                    x
+                }
+            };
+            self.values[cell] = Some(x);
+            if force && p > 0 {
+                if let Some(before) = self.values[idx(a, p - 1)] {
+                    num += x as i128;
+                    den += before as i128;
+                }
+            }
+            self.last[a] = Some(p);
+        }
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------- encode
@@ -553,6 +598,7 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
 
     // Presence: per base series, runs of present periods as (gap, length) pairs.
     let mut pres = Vec::new();
+    // Stored `[offence][area][period]`, so each offence's cells are one slice.
     let mut present = vec![false; base.values.len()];
     for a in 0..na {
         for o in 0..no {
@@ -566,7 +612,7 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
                 if cells[p].is_some() {
                     let start = p;
                     while p < np && cells[p].is_some() {
-                        present[(a * no + o) * np + p] = true;
+                        present[(o * na + a) * np + p] = true;
                         p += 1;
                     }
                     runs.push((start, p - start));
@@ -585,17 +631,22 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
     }
     section(&mut payload, TAG_PRESENCE, &pres);
 
-    // Values: one adaptive range-coded stream, in the order `walk` visits the cells.
-    let mut rc = RangeEncoder::new();
-    let mut probs = fresh_probs();
-    let mut scratch = vec![None; base.values.len()];
-    let _ = walk::<()>(&base.areas, &base.offences, &base.periods, &present, &mut scratch, |cell, ctx, pred| {
-        // The walk only visits present cells, so the value is there.
-        let x = base.values[cell].unwrap_or(0);
-        rc.int(&mut probs, ctx, x - pred);
-        Ok(x)
-    });
-    section(&mut payload, TAG_VALUES, &rc.finish());
+    // Values: per source offence, its length and an adaptive range-coded stream of its cells in
+    // the order `walk` visits them, so one offence decodes without the others.
+    let mut vals = Vec::new();
+    for o in (0..no).filter(|&o| !base.offences[o].derived) {
+        let mut rc = RangeEncoder::new();
+        let mut probs = fresh_probs();
+        let mut scratch = vec![None; na * np];
+        let _ = walk::<()>(&base.areas, &base.periods, &present[o * na * np..(o + 1) * na * np], &mut scratch, |cell, ctx, pred| {
+            // The walk only visits present cells, so the value is there.
+            let x = base.values[((cell / np) * no + o) * np + cell % np].unwrap_or(0);
+            rc.int(&mut probs, ctx, x - pred);
+            Ok(x)
+        });
+        put_str_bytes(&mut vals, &rc.finish());
+    }
+    section(&mut payload, TAG_VALUES, &vals);
 
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
@@ -657,7 +708,61 @@ pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, DecodeE
     Ok(out)
 }
 
+/// Decodes every figure.
 pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
+    let (mut base, streams) = decode_lazy(bytes)?;
+    let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
+    base.values = vec![None; na * no * np];
+    for o in 0..no {
+        let t = streams.offence(&base.areas, &base.periods, o)?;
+        for (i, v) in t.into_iter().enumerate() {
+            base.values[((i / np) * no + o) * np + i % np] = v;
+        }
+    }
+    Ok(base)
+}
+
+/// The figures of a dataset, still coded: each source offence decodes on its own.
+#[derive(Clone, Debug)]
+pub(crate) struct Streams<'a> {
+    /// `[offence][area][period]`: which base cells have a figure.
+    present: Vec<bool>,
+    /// Per offence, its range-coded stream (empty for derived offences).
+    values: Vec<&'a [u8]>,
+}
+
+impl Streams<'_> {
+    /// One offence's base cells, `[area][period]`; `None` elsewhere (derived offences included).
+    pub(crate) fn offence(&self, areas: &[Area], periods: &[YearMonth], o: usize) -> Result<Vec<Option<i64>>, DecodeError> {
+        let cells = areas.len() * periods.len();
+        let mut values = vec![None; cells];
+        let (Some(&buf), Some(present)) = (self.values.get(o), self.present.get(o * cells..(o + 1) * cells)) else {
+            return Ok(values);
+        };
+        if buf.is_empty() {
+            return Ok(values);
+        }
+        // A stream needs at least its 4 start bytes, and each cell takes at least a few
+        // decisions, so the walk is bounded by the cells.
+        let mut rd = RangeDecoder::new(buf)?;
+        let mut probs = fresh_probs();
+        walk(areas, periods, present, &mut values, |_cell, ctx, pred| {
+            let x = pred + rd.int(&mut probs, ctx)?;
+            if x.unsigned_abs() > MAX_ABS_COUNT as u64 {
+                return Err(rd.err(&format!("value {x} out of range")));
+            }
+            Ok(x)
+        })?;
+        if rd.pos != rd.buf.len() {
+            return Err(rd.err("unexpected trailing bytes"));
+        }
+        Ok(values)
+    }
+}
+
+/// Decodes and checks everything but the figures (`values` is left empty), and splits the
+/// figures into per-offence streams for `Streams::offence`.
+pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), DecodeError> {
     let secs = split(bytes)?;
     let body = |i: usize| secs[i].1;
 
@@ -756,6 +861,7 @@ pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
                 return Err(r.err(&format!("area {a} offence {o}: {runs} runs for {np} periods")));
             }
             let mut end = 0u64;
+            let at = (o * na + a) * np;
             for _ in 0..runs {
                 let start = end.checked_add(r.varint()?);
                 let len = r.varint()?;
@@ -765,7 +871,7 @@ pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
                     _ => return Err(r.err(&format!("area {a} offence {o}: run outside the periods"))),
                 };
                 for p in start..stop {
-                    present[(a * no + o) * np + p as usize] = true;
+                    present[at + p as usize] = true;
                 }
                 end = stop;
             }
@@ -773,32 +879,26 @@ pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
     }
     r.finish()?;
 
-    // Checked before any decoding: a stream needs at least its 5 start bytes, and each cell
-    // takes at least a few decisions, so the loop below is bounded by the cells.
-    let mut rd = RangeDecoder::new(body(6))?;
-    let mut probs = fresh_probs();
-    let mut values = vec![None; cells];
-    walk(&areas, &offences, &periods, &present, &mut values, |_cell, ctx, pred| {
-        let x = pred + rd.int(&mut probs, ctx)?;
-        if x.unsigned_abs() > MAX_ABS_COUNT as u64 {
-            return Err(rd.err(&format!("value {x} out of range")));
-        }
-        Ok(x)
-    })?;
-    if rd.pos != rd.buf.len() {
-        return Err(rd.err("unexpected trailing bytes"));
+    let mut r = Reader::new(body(6), "values");
+    let mut values = Vec::with_capacity(no);
+    for o in &offences {
+        let n = if o.derived { 0 } else { r.count(1, "stream length")? };
+        values.push(&r.buf[r.pos..r.pos + n]);
+        r.pos += n;
     }
+    r.finish()?;
 
-    Ok(BaseData {
+    let base = BaseData {
         areas,
         offences,
         periods,
-        values,
+        values: Vec::new(),
         population_first_year: pop_first as u16,
         population_years: pop_years,
         population,
         source_note,
-    })
+    };
+    Ok((base, Streams { present, values }))
 }
 
 #[cfg(test)]

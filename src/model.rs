@@ -22,6 +22,7 @@
 use crate::i18n::Lang;
 use crate::period::YearMonth;
 use std::fmt;
+use std::sync::OnceLock;
 
 pub type AreaId = usize;
 pub type OffenceId = usize;
@@ -215,6 +216,15 @@ pub struct BaseData {
     pub source_note: String,
 }
 
+/// The sum of some counts; missing if any is missing (or on overflow).
+fn sum(parts: impl Iterator<Item = i64>) -> i64 {
+    let mut s = Some(0i64);
+    for v in parts {
+        s = if v == MISSING { None } else { s.and_then(|s| s.checked_add(v)) };
+    }
+    s.unwrap_or(MISSING)
+}
+
 /// Largest magnitude a count may have: keeps sums of a few hundred cells far from overflow and
 /// leaves `i64::MIN` free as the in-memory "missing" marker.
 pub const MAX_ABS_COUNT: i64 = 1 << 48;
@@ -228,9 +238,12 @@ pub struct Dataset {
     areas: Vec<Area>,
     offences: Vec<Offence>,
     periods: Vec<YearMonth>,
-    /// `[area][offence][period]`, `MISSING` for no figure. A flat i64 array rather than
-    /// `Option<i64>` halves the memory in the wasm build.
-    values: Vec<i64>,
+    /// Per offence, `[area][period]`, `MISSING` for no figure (i64 rather than `Option<i64>`
+    /// halves the memory in the wasm build). Made on first use: the bundled dataset decodes an
+    /// offence's figures, and derives its totals, only when something asks for them.
+    tables: Vec<OnceLock<Vec<i64>>>,
+    /// Where tables not yet made come from: the bundled file's coded figures.
+    coded: Option<crate::codec::Streams<'static>>,
     pop_first_year: u16,
     pop_years: usize,
     population: Vec<u64>,
@@ -241,10 +254,16 @@ static BUNDLED: &[u8] = include_bytes!("../data/crime-compare.bin");
 
 impl Dataset {
     /// The dataset built into the library (`data/crime-compare.bin`).
+    /// Its structure is checked now; each offence's figures are decoded when first asked for
+    /// (the tests decode every one against the sources).
     pub fn bundled() -> Result<Dataset, DecodeError> {
-        Dataset::decode(BUNDLED)
+        let (base, coded) = crate::codec::decode_lazy(BUNDLED)?;
+        let mut ds = Dataset::from_base_unfilled(base)?;
+        ds.coded = Some(coded);
+        Ok(ds)
     }
 
+    /// Decodes and checks every figure.
     pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
         crate::codec::decode(bytes).and_then(Dataset::from_base)
     }
@@ -254,13 +273,53 @@ impl Dataset {
     }
 
     /// Validates the structure and derives every aggregate. The single derivation path.
-    pub fn from_base(base: BaseData) -> Result<Dataset, DecodeError> {
-        let bad = |m: String| Err(DecodeError::Invalid(m));
+    pub fn from_base(mut base: BaseData) -> Result<Dataset, DecodeError> {
         let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
         let cells = na.checked_mul(no).and_then(|x| x.checked_mul(np));
         if cells != Some(base.values.len()) {
-            return bad(format!("values: expected {na}x{no}x{np} cells, found {}", base.values.len()));
+            return Err(DecodeError::Invalid(format!("values: expected {na}x{no}x{np} cells, found {}", base.values.len())));
         }
+        let values = std::mem::take(&mut base.values);
+        let mut raw = vec![Vec::new(); no];
+        for (i, v) in values.iter().enumerate() {
+            if let Some(x) = v {
+                if x.unsigned_abs() > MAX_ABS_COUNT as u64 {
+                    return Err(DecodeError::Invalid(format!("value at cell {i} ({x}) is out of range")));
+                }
+            }
+        }
+        let ds = Dataset::from_base_unfilled(base)?;
+        // Base cells per offence, `[area][period]`.
+        for (o, t) in raw.iter_mut().enumerate() {
+            *t = (0..ds.areas.len() * np)
+                .map(|i| match values[((i / np) * no + o) * np + i % np] {
+                    Some(x) if ds.is_base_cell(i / np, o) => x,
+                    _ => MISSING,
+                })
+                .collect();
+        }
+        // Parts before their groups (deeper first), so no table is made from an unmade one.
+        let depth = |mut o: usize| {
+            let mut d = 0;
+            while let Some(p) = ds.offences[o].parent {
+                d += 1;
+                o = p;
+            }
+            d
+        };
+        let mut order: Vec<usize> = (0..no).collect();
+        crate::util::sort_by_key(&mut order, |&o| std::cmp::Reverse(depth(o)));
+        for o in order {
+            let t = ds.make(o, std::mem::take(&mut raw[o]));
+            let _ = ds.tables[o].set(t);
+        }
+        Ok(ds)
+    }
+
+    /// Validates the structure and takes the populations; the tables are left to be made.
+    fn from_base_unfilled(base: BaseData) -> Result<Dataset, DecodeError> {
+        let bad = |m: String| Err(DecodeError::Invalid(m));
+        let (na, no) = (base.areas.len(), base.offences.len());
         if na.checked_mul(base.population_years) != Some(base.population.len()) {
             return bad(format!("population: expected {na}x{} cells, found {}", base.population_years, base.population.len()));
         }
@@ -301,16 +360,6 @@ impl Dataset {
                 p = base.offences[q].parent;
             }
         }
-        let mut values = Vec::with_capacity(base.values.len());
-        for (i, v) in base.values.iter().enumerate() {
-            match v {
-                Some(x) if x.unsigned_abs() > MAX_ABS_COUNT as u64 => {
-                    return bad(format!("value at cell {i} ({x}) is out of range"));
-                }
-                Some(x) => values.push(*x),
-                None => values.push(MISSING),
-            }
-        }
         let mut population = Vec::with_capacity(base.population.len());
         for v in &base.population {
             match v {
@@ -329,9 +378,10 @@ impl Dataset {
         }
         let mut ds = Dataset {
             areas,
+            tables: (0..offences.len()).map(|_| OnceLock::new()).collect(),
+            coded: None,
             offences,
             periods: base.periods,
-            values,
             pop_first_year: base.population_first_year,
             pop_years: base.population_years,
             population,
@@ -343,10 +393,10 @@ impl Dataset {
 
     /// The base data this dataset was made from (aggregate cells blanked).
     pub fn to_base(&self) -> BaseData {
-        let mut values: Vec<Option<i64>> = self.values.iter().map(|&v| (v != MISSING).then_some(v)).collect();
+        let (na, no, np) = (self.areas.len(), self.offences.len(), self.periods.len());
+        let mut values: Vec<Option<i64>> = (0..na * no * np).map(|i| self.count(i / (no * np), i / np % no, i % np)).collect();
         let mut population: Vec<Option<u64>> = self.population.iter().map(|&v| (v != MISSING_POP).then_some(v)).collect();
-        let (no, np) = (self.offences.len(), self.periods.len());
-        for a in 0..self.areas.len() {
+        for a in 0..na {
             for o in 0..no {
                 if self.is_base_cell(a, o) {
                     continue;
@@ -382,61 +432,44 @@ impl Dataset {
         !self.areas[area].kind.is_aggregate() && !self.offences[offence].derived
     }
 
-    fn idx(&self, a: usize, o: usize, p: usize) -> usize {
-        (a * self.offences.len() + o) * self.periods.len() + p
-    }
-
-    /// Computes offence groups for base areas, then area sums for every offence, then aggregate
-    /// populations. See the module documentation for the rules.
-    fn derive(&mut self) {
-        let (na, no, np) = (self.areas.len(), self.offences.len(), self.periods.len());
-        // Blank every derived cell first, so stale input can never leak through.
-        for a in 0..na {
-            for o in 0..no {
-                if !self.is_base_cell(a, o) {
-                    for p in 0..np {
-                        let i = self.idx(a, o, p);
-                        self.values[i] = MISSING;
-                    }
+    /// One offence's table, made on first use.
+    fn table(&self, o: usize) -> &[i64] {
+        self.tables[o].get_or_init(|| {
+            let cells = self.areas.len() * self.periods.len();
+            // The bundled file is checked by the tests; should a stream fail, its figures are missing.
+            let base = match &self.coded {
+                Some(c) if !self.offences[o].derived => c.offence(&self.areas, &self.periods, o).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            let mut raw = vec![MISSING; cells];
+            for (i, v) in base.into_iter().enumerate().take(cells) {
+                if let Some(x) = v.filter(|_| self.is_base_cell(i / self.periods.len(), o)) {
+                    raw[i] = x;
                 }
             }
-        }
-        // Offence groups, deepest first so a group's parts are ready before it is.
-        let depth = |mut o: usize, offs: &[Offence]| {
-            let mut d = 0;
-            while let Some(p) = offs[o].parent {
-                d += 1;
-                o = p;
-            }
-            d
-        };
-        let mut groups: Vec<usize> = (0..no).filter(|&o| self.offences[o].derived).collect();
-        crate::util::sort_by_key(&mut groups, |&o| std::cmp::Reverse(depth(o, &self.offences)));
-        let base_areas: Vec<usize> = (0..na).filter(|&a| !self.areas[a].kind.is_aggregate()).collect();
-        for &g in &groups {
-            let parts: Vec<usize> = (0..no).filter(|&o| self.offences[o].parent == Some(g)).collect();
+            self.make(o, raw)
+        })
+    }
+
+    /// Derives one offence's table from its base cells (`MISSING` elsewhere): a group's base
+    /// areas from its parts, then area sums, regions before countries before the nation. See
+    /// the module documentation for the rules.
+    fn make(&self, o: usize, mut t: Vec<i64>) -> Vec<i64> {
+        let (na, np) = (self.areas.len(), self.periods.len());
+        let base_areas = (0..na).filter(|&a| !self.areas[a].kind.is_aggregate());
+        if self.offences[o].derived {
+            let parts: Vec<&[i64]> = (0..self.offences.len()).filter(|&k| self.offences[k].parent == Some(o)).map(|k| self.table(k)).collect();
             for p in 0..np {
                 // Parts with a figure for at least one area in this period.
-                let published: Vec<usize> = parts
-                    .iter()
-                    .copied()
-                    .filter(|&o| base_areas.iter().any(|&a| self.values[self.idx(a, o, p)] != MISSING))
-                    .collect();
+                let published: Vec<&[i64]> = parts.iter().copied().filter(|t| base_areas.clone().any(|a| t[a * np + p] != MISSING)).collect();
                 if published.is_empty() {
                     continue;
                 }
-                for &a in &base_areas {
-                    let mut sum = Some(0i64);
-                    for &o in &published {
-                        let v = self.values[self.idx(a, o, p)];
-                        sum = if v == MISSING { None } else { sum.and_then(|s| s.checked_add(v)) };
-                    }
-                    let i = self.idx(a, g, p);
-                    self.values[i] = sum.unwrap_or(MISSING);
+                for a in base_areas.clone() {
+                    t[a * np + p] = sum(published.iter().map(|t| t[a * np + p]));
                 }
             }
         }
-        // Area aggregates, regions before countries before the nation.
         let mut aggs: Vec<usize> = (0..na).filter(|&a| self.areas[a].kind.is_aggregate()).collect();
         crate::util::sort_by_key(&mut aggs, |&a| self.areas[a].kind.aggregate_rank());
         for &g in &aggs {
@@ -444,16 +477,22 @@ impl Dataset {
             if kids.is_empty() {
                 continue;
             }
-            for o in 0..no {
-                for p in 0..np {
-                    let mut sum = Some(0i64);
-                    for &k in &kids {
-                        let v = self.values[self.idx(k, o, p)];
-                        sum = if v == MISSING { None } else { sum.and_then(|s| s.checked_add(v)) };
-                    }
-                    let i = self.idx(g, o, p);
-                    self.values[i] = sum.unwrap_or(MISSING);
-                }
+            for p in 0..np {
+                t[g * np + p] = sum(kids.iter().map(|&k| t[k * np + p]));
+            }
+        }
+        t
+    }
+
+    /// Computes aggregate populations. See the module documentation for the rules.
+    fn derive(&mut self) {
+        let na = self.areas.len();
+        let mut aggs: Vec<usize> = (0..na).filter(|&a| self.areas[a].kind.is_aggregate()).collect();
+        crate::util::sort_by_key(&mut aggs, |&a| self.areas[a].kind.aggregate_rank());
+        for &g in &aggs {
+            let kids = self.children(g);
+            if kids.is_empty() {
+                continue;
             }
             for y in 0..self.pop_years {
                 let mut sum = Some(0u64);
@@ -487,7 +526,7 @@ impl Dataset {
         if area >= self.areas.len() || offence >= self.offences.len() || period >= self.periods.len() {
             return None;
         }
-        let v = self.values[self.idx(area, offence, period)];
+        let v = self.table(offence)[area * self.periods.len() + period];
         (v != MISSING).then_some(v)
     }
 
