@@ -83,14 +83,25 @@ bench: pkg
 	@cd tests/e2e && node bench.mjs
 
 FUZZ_RUNS ?= 1000000
-FUZZ_TARGETS := decode ingest_csv publisher
+FUZZ_TARGETS := decode decode_payload ingest_csv publisher
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz --version 0.13.2 --locked
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@mkdir -p target/fuzz
+	@mkdir -p target/fuzz fuzz/corpus/decode fuzz/corpus/decode_payload fuzz/corpus/ingest_csv fuzz/corpus/publisher
+	@# Seeds: real inputs, so the fuzzer starts deep inside each parser. The decoder's seed is a
+	@# small real dataset (two Welsh forces, three offences, ten periods): decoding the whole
+	@# bundled file on every run would allow only a few thousand runs a minute.
+	@(head -1 data/rec-crime-pfa.csv; grep -E '^[0-9-]+,(North Wales|Gwent),' data/rec-crime-pfa.csv | grep -E 'Sexual offences|Robbery|Homicide' | head -60) > target/fuzz/small-pfa.csv
+	@cargo run --quiet --release --bin crime-data -- build --pfa target/fuzz/small-pfa.csv --population data/population.csv --lookup data/lookup.csv -o target/fuzz/small.bin >/dev/null
+	@tail -c +15 target/fuzz/small.bin > fuzz/corpus/decode_payload/small
+	@cp target/fuzz/small.bin fuzz/corpus/decode/small
+	@head -c 3000 data/rec-crime-pfa.csv > fuzz/corpus/ingest_csv/pfa.csv
+	@head -c 3000 data/population.csv > fuzz/corpus/ingest_csv/population.csv
+	@head -c 3000 data/lookup.csv > fuzz/corpus/ingest_csv/lookup.csv
+	@printf 'area,period,offence,count,population,source\nFlintshire,2019-03,Sexual offences,517,155000,"Home Office, CSP tables"\nWrexham,2020-03,Sexual offences,,,\n' > fuzz/corpus/publisher/story.csv
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz $$t: $(FUZZ_RUNS) runs"; \
-	  (cd fuzz && cargo +nightly fuzz run $$t -- -runs=$(FUZZ_RUNS) -max_len=4096 2>&1) | tee target/fuzz/$$t.log | grep -E '^(Done|#[0-9]+ +DONE)|panicked|ERROR' ; \
+	  (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t -- -runs=$(FUZZ_RUNS) -max_len=8192 -timeout=10 2>&1) | tee target/fuzz/$$t.log | grep -E '^(Done|#[0-9]+ +DONE)|panicked|ERROR' ; \
 	done
 
 # Rebuild the bundled dataset from the committed sources in data/.
