@@ -91,7 +91,7 @@ fuzz:
 	@# Seeds: real inputs, so the fuzzer starts deep inside each parser. The decoder's seed is a
 	@# small real dataset (two Welsh forces, three offences, ten periods): decoding the whole
 	@# bundled file on every run would allow only a few thousand runs a minute.
-	@(head -1 data/rec-crime-pfa.csv; grep -E '^[0-9-]+,(North Wales|Gwent),' data/rec-crime-pfa.csv | grep -E 'Sexual offences|Robbery|Homicide' | head -60) > target/fuzz/small-pfa.csv
+	@awk -F, 'NR == 1 || (($$2 == "North Wales" || $$2 == "Gwent") && ($$4 == "Sexual offences" || $$4 == "Robbery" || $$4 == "Homicide") && n++ < 60)' data/rec-crime-pfa.csv > target/fuzz/small-pfa.csv
 	@cargo run --quiet --release --bin crime-data -- build --pfa target/fuzz/small-pfa.csv --population data/population.csv --lookup data/lookup.csv -o target/fuzz/small.bin >/dev/null
 	@tail -c +15 target/fuzz/small.bin > fuzz/corpus/decode_payload/small
 	@cp target/fuzz/small.bin fuzz/corpus/decode/small
