@@ -605,7 +605,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 9, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_281);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_280);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -629,8 +629,8 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_281(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_281(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_280(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_280(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

@@ -329,32 +329,8 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     };
 
     let rate = state.measure == MeasureChoice::Rate;
-    let values_for = |source: &AreaSource| -> Vec<Option<f64>> {
-        all_periods
-            .iter()
-            .map(|p| match source {
-                AreaSource::Bundled(id) => {
-                    let (Ok(offence), Some(index)) = (&bundled_offence, dataset.period_index(*p)) else { return None };
-                    if rate {
-                        dataset.rate_per_1000(*id, *offence, index)
-                    } else {
-                        dataset.count(*id, *offence, index).map(|c| c as f64)
-                    }
-                }
-                AreaSource::Publisher(name) => publisher_rows
-                    .iter()
-                    .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, &state.offence))
-                    .and_then(|r| {
-                        let count = r.count? as f64;
-                        if rate {
-                            r.population.map(|pop| count / pop as f64 * 1000.0)
-                        } else {
-                            Some(count)
-                        }
-                    }),
-            })
-            .collect()
-    };
+    let figures = Figures { dataset, offence: &bundled_offence, rows: publisher_rows, offence_name: &state.offence };
+    let values_for = |source: &AreaSource| figures.series(source, &all_periods, rate);
 
     // A ranking shows the selected area among its peers: the forces of its region (or of
     // Wales), or every force when the selected area is a country or the national total.
@@ -436,8 +412,8 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         .filter(|a| a.role == Role::Selected && areas.iter().any(|x| x.source == a.source))
         .take(described)
         .filter_map(|a| {
-            let counts = values_for_count(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);
-            let rates = values_for_rate(&a.source, &periods, dataset, &bundled_offence, publisher_rows, &state.offence);
+            let counts = figures.series(&a.source, &periods, false);
+            let rates = figures.series(&a.source, &periods, true);
             let at = if kind == ChartKind::Ranking { Some(ranking_period) } else { counts.iter().rposition(Option::is_some) }?;
             narrative::sentence(&NarrativeInput {
                 subject: &a.label,
@@ -467,50 +443,41 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
 }
 
-fn values_for_count(
-    source: &AreaSource,
-    periods: &[YearMonth],
-    dataset: &Dataset,
-    offence: &Result<usize, crate::model::NotFound>,
-    rows: &[crate::publisher::PublisherRow],
-    offence_name: &str,
-) -> Vec<Option<f64>> {
-    periods
-        .iter()
-        .map(|p| match source {
-            AreaSource::Bundled(id) => {
-                let (Ok(o), Some(i)) = (offence, dataset.period_index(*p)) else { return None };
-                dataset.count(*id, *o, i).map(|c| c as f64)
-            }
-            AreaSource::Publisher(name) => rows
-                .iter()
-                .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, offence_name))
-                .and_then(|r| r.count.map(|c| c as f64)),
-        })
-        .collect()
+/// Where a charted area's figures are read from: the bundled dataset or the publisher's rows.
+struct Figures<'a> {
+    dataset: &'a Dataset,
+    offence: &'a Result<usize, crate::model::NotFound>,
+    rows: &'a [crate::publisher::PublisherRow],
+    offence_name: &'a str,
 }
 
-fn values_for_rate(
-    source: &AreaSource,
-    periods: &[YearMonth],
-    dataset: &Dataset,
-    offence: &Result<usize, crate::model::NotFound>,
-    rows: &[crate::publisher::PublisherRow],
-    offence_name: &str,
-) -> Vec<Option<f64>> {
-    periods
-        .iter()
-        .map(|p| match source {
-            AreaSource::Bundled(id) => {
-                let (Ok(o), Some(i)) = (offence, dataset.period_index(*p)) else { return None };
-                dataset.rate_per_1000(*id, *o, i)
-            }
-            AreaSource::Publisher(name) => rows
-                .iter()
-                .find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, offence_name))
-                .and_then(|r| Some(r.count? as f64 / r.population? as f64 * 1000.0)),
-        })
-        .collect()
+impl Figures<'_> {
+    /// Counts (or rates per 1,000 people) for `source`, one per period; `None` where there is
+    /// no figure, or no population for a rate.
+    fn series(&self, source: &AreaSource, periods: &[YearMonth], rate: bool) -> Vec<Option<f64>> {
+        periods
+            .iter()
+            .map(|p| match source {
+                AreaSource::Bundled(id) => {
+                    let (Ok(o), Some(i)) = (self.offence, self.dataset.period_index(*p)) else { return None };
+                    if rate {
+                        self.dataset.rate_per_1000(*id, *o, i)
+                    } else {
+                        self.dataset.count(*id, *o, i).map(|c| c as f64)
+                    }
+                }
+                AreaSource::Publisher(name) => {
+                    let row = self.rows.iter().find(|r| r.period == *p && same_name(&r.area, name) && same_name(&r.offence, self.offence_name))?;
+                    let count = row.count? as f64;
+                    if rate {
+                        Some(count / row.population? as f64 * 1000.0)
+                    } else {
+                        Some(count)
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
 fn chart_measure(m: MeasureChoice) -> Measure {
