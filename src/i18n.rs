@@ -84,8 +84,35 @@ pub const AREA_NAMES_CY: &[(&str, &str)] = &[
     ("W06000024", "Merthyr Tudful"),
 ];
 
+/// Welsh community safety partnerships (2023 codes, from the ONS LAD→CSP→PFA lookup) and the
+/// local authority each one is; their Welsh name is the local authority's. Cwm Taf (W14000023,
+/// Merthyr Tydfil and Rhondda Cynon Taf) is the same in both languages.
+const CSP_LAD: &[(&str, &str)] = &[
+    ("W14000001", "W06000001"),
+    ("W14000002", "W06000002"),
+    ("W14000003", "W06000003"),
+    ("W14000004", "W06000004"),
+    ("W14000005", "W06000005"),
+    ("W14000006", "W06000006"),
+    ("W14000007", "W06000023"),
+    ("W14000008", "W06000008"),
+    ("W14000009", "W06000009"),
+    ("W14000010", "W06000010"),
+    ("W14000011", "W06000011"),
+    ("W14000012", "W06000012"),
+    ("W14000013", "W06000013"),
+    ("W14000014", "W06000014"),
+    ("W14000015", "W06000015"),
+    ("W14000018", "W06000018"),
+    ("W14000019", "W06000019"),
+    ("W14000020", "W06000020"),
+    ("W14000021", "W06000021"),
+    ("W14000022", "W06000022"),
+];
+
 /// The Welsh name of the area with this ONS code, where one is recorded.
 pub fn area_name_cy(code: &str) -> Option<&'static str> {
+    let code = CSP_LAD.iter().find(|(csp, _)| *csp == code).map_or(code, |(_, lad)| *lad);
     AREA_NAMES_CY.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
 }
 
