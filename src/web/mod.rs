@@ -660,8 +660,10 @@ impl Inner {
     fn render(&mut self) {
         let dark = self.dark();
         let width = (self.width - 2.0 * 13.0).clamp(200.0, 4000.0);
-        let height = chart_height(width, &self.state, &self.data);
-        let view = view::build(&self.data, self.publisher.as_ref(), &self.state, width, height, dark);
+        let mut view = view::build(&self.data, self.publisher.as_ref(), &self.state, width, chart_height(width), dark);
+        if view.input.kind == ChartKind::Ranking {
+            view.input.height = chart::layout::preferred_height(&view.input).clamp(200.0, 1200.0);
+        }
         let layout = match chart::layout(&view.input) {
             Ok(layout) => Some(layout),
             Err(e) => {
@@ -1083,25 +1085,9 @@ fn label_before(control: &Element, text: &str) {
     }
 }
 
-/// The chart's height for a width: wide charts are shallower; a ranking grows with its bars.
-fn chart_height(width: f64, state: &WidgetState, data: &Dataset) -> f64 {
-    if state.kind == KindChoice::Ranking {
-        let bars = state
-            .areas
-            .first()
-            .and_then(|a| data.find_area(a).ok())
-            .map(|id| {
-                let area = &data.areas()[id];
-                let group = match area.kind {
-                    crate::model::AreaKind::Force | crate::model::AreaKind::Csp => area.parent,
-                    crate::model::AreaKind::Region => Some(id),
-                    _ => None,
-                };
-                group.map(|g| data.children(g).len()).unwrap_or(43)
-            })
-            .unwrap_or(state.areas.len());
-        return (bars as f64 * 24.0 + 90.0).clamp(200.0, 1200.0);
-    }
+/// The chart's height for a width: wide charts are shallower. A ranking grows with its bars,
+/// so it takes the height the layout asks for once its bars are known.
+fn chart_height(width: f64) -> f64 {
     (width * 0.58).clamp(240.0, 460.0)
 }
 
