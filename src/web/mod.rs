@@ -131,8 +131,10 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
         }
     }
     let publisher = data_text.map(|text| parse_publisher(&text, data_type.as_deref().unwrap_or("text/csv")));
-    let el = build_dom(&doc, &root, state.lang).map_err(|_| JsValue::from_str("crime-compare: could not build the widget"))?;
+    // Read the width before the widget's DOM goes in: afterwards the read would force a layout
+    // of everything just inserted.
     let width = host.get_bounding_client_rect().width();
+    let el = build_dom(&doc, &root, state.lang).map_err(|_| JsValue::from_str("crime-compare: could not build the widget"))?;
     let inner = Rc::new(RefCell::new(Inner {
         host,
         doc,
