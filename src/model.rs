@@ -319,7 +319,7 @@ impl Dataset {
     /// Validates the structure and takes the populations; the tables are left to be made.
     fn from_base_unfilled(base: BaseData) -> Result<Dataset, DecodeError> {
         let bad = |m: String| Err(DecodeError::Invalid(m));
-        let (na, no) = (base.areas.len(), base.offences.len());
+        let na = base.areas.len();
         if na.checked_mul(base.population_years) != Some(base.population.len()) {
             return bad(format!("population: expected {na}x{} cells, found {}", base.population_years, base.population.len()));
         }
@@ -332,33 +332,13 @@ impl Dataset {
             }
         }
         // Parent chains must end: a chain longer than the number of nodes is a cycle.
-        for (i, a) in base.areas.iter().enumerate() {
-            let mut p = a.parent;
-            let mut steps = 0;
-            while let Some(q) = p {
-                if q >= na {
-                    return bad(format!("area {} ({}): parent index {q} out of range", i, a.code));
-                }
-                steps += 1;
-                if steps > na {
-                    return bad(format!("area {} ({}): parent chain loops", i, a.code));
-                }
-                p = base.areas[q].parent;
-            }
+        let area_parents: Vec<Option<usize>> = base.areas.iter().map(|a| a.parent).collect();
+        if let Some((i, problem)) = broken_parent_chain(&area_parents) {
+            return bad(format!("area {i} ({}): {problem}", base.areas[i].code));
         }
-        for (i, o) in base.offences.iter().enumerate() {
-            let mut p = o.parent;
-            let mut steps = 0;
-            while let Some(q) = p {
-                if q >= no {
-                    return bad(format!("offence {} ({}): parent index {q} out of range", i, o.name));
-                }
-                steps += 1;
-                if steps > no {
-                    return bad(format!("offence {} ({}): parent chain loops", i, o.name));
-                }
-                p = base.offences[q].parent;
-            }
+        let offence_parents: Vec<Option<usize>> = base.offences.iter().map(|o| o.parent).collect();
+        if let Some((i, problem)) = broken_parent_chain(&offence_parents) {
+            return bad(format!("offence {i} ({}): {problem}", base.offences[i].name));
         }
         let mut population = Vec::with_capacity(base.population.len());
         for v in &base.population {
@@ -605,6 +585,24 @@ impl Dataset {
     pub fn search_areas(&self, query: &str, lang: Lang, limit: usize) -> Vec<AreaId> {
         crate::search::search_areas(self, query, lang, limit)
     }
+}
+
+/// The first node whose parent chain leaves the table or loops, with what is wrong.
+fn broken_parent_chain(parents: &[Option<usize>]) -> Option<(usize, String)> {
+    for (i, first) in parents.iter().enumerate() {
+        let (mut p, mut steps) = (*first, 0);
+        while let Some(q) = p {
+            if q >= parents.len() {
+                return Some((i, format!("parent index {q} out of range")));
+            }
+            steps += 1;
+            if steps > parents.len() {
+                return Some((i, "parent chain loops".to_string()));
+            }
+            p = parents[q];
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -75,6 +75,18 @@ impl Canvas {
         }
     }
 
+    /// Starts a new path through `points`; false if there were none.
+    fn trace<I: IntoIterator<Item = BackendCoord>>(&self, points: I) -> bool {
+        let mut points = points.into_iter();
+        let Some(start) = points.next() else { return false };
+        self.ctx.begin_path();
+        self.ctx.move_to(start.0 as f64, start.1 as f64);
+        for p in points {
+            self.ctx.line_to(p.0 as f64, p.1 as f64);
+        }
+        true
+    }
+
     fn set_fill(&mut self, colour: BackendColor) {
         if self.fill != Some(key(colour)) {
             self.ctx.set_fill_style_str(&css_colour(colour));
@@ -160,13 +172,7 @@ impl DrawingBackend for Canvas {
         }
         self.flush();
         self.set_stroke(style.color(), style.stroke_width());
-        let mut points = path.into_iter();
-        if let Some(start) = points.next() {
-            self.ctx.begin_path();
-            self.ctx.move_to(start.0 as f64, start.1 as f64);
-            for p in points {
-                self.ctx.line_to(p.0 as f64, p.1 as f64);
-            }
+        if self.trace(path) {
             self.ctx.stroke();
         }
         Ok(())
@@ -178,13 +184,7 @@ impl DrawingBackend for Canvas {
         }
         self.flush();
         self.set_fill(style.color());
-        let mut points = vert.into_iter();
-        if let Some(start) = points.next() {
-            self.ctx.begin_path();
-            self.ctx.move_to(start.0 as f64, start.1 as f64);
-            for p in points {
-                self.ctx.line_to(p.0 as f64, p.1 as f64);
-            }
+        if self.trace(vert) {
             self.ctx.close_path();
             self.ctx.fill();
         }
