@@ -62,6 +62,8 @@ struct Elements {
     caption: Element,
     canvas: HtmlCanvasElement,
     overlay: HtmlCanvasElement,
+    /// The overlay's 2D context, fetched once: the crosshair is drawn on every pointer move.
+    overlay_ctx: Option<web_sys::CanvasRenderingContext2d>,
     tooltip: Element,
     /// Title, period, value and change: created once, their text replaced.
     tip_lines: Vec<Element>,
@@ -466,6 +468,7 @@ fn build_dom(doc: &Document, root: &ShadowRoot, lang: Lang) -> Result<Elements, 
         from,
         to,
         caption,
+        overlay_ctx: context(&overlay),
         canvas,
         overlay,
         tooltip,
@@ -780,7 +783,7 @@ impl Inner {
     }
 
     fn clear_overlay(&self) {
-        if let Some(ctx) = context(&self.el.overlay) {
+        if let Some(ctx) = &self.el.overlay_ctx {
             ctx.clear_rect(0.0, 0.0, self.el.overlay.width() as f64, self.el.overlay.height() as f64);
         }
     }
@@ -800,7 +803,7 @@ impl Inner {
             return;
         };
         // Crosshair and marker on the overlay, so the chart itself is not redrawn.
-        if let Some(ctx) = context(&self.el.overlay) {
+        if let Some(ctx) = &self.el.overlay_ctx {
             let d = self.dpr;
             ctx.clear_rect(0.0, 0.0, self.el.overlay.width() as f64, self.el.overlay.height() as f64);
             let colours = chart::palette::colours(view.input.theme);
