@@ -189,9 +189,7 @@ impl Widget {
         if let Ok(mut w) = self.inner.try_borrow_mut() {
             match w.state.set(name, value) {
                 Ok(()) => {
-                    if name == "lang" {
-                        w.relabel();
-                    }
+                    // fill_controls relabels too, so a new `lang` takes effect here.
                     w.fill_controls();
                     w.render();
                     w.announce_problems();
