@@ -16,6 +16,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 
 CRATE := crime_compare
+DATA_DIR ?= pkg/data
 WASM_TARGET := wasm32-unknown-unknown
 FRESH := target/pkg-fresh
 CARGO_HOME ?= $(HOME)/.cargo
@@ -25,7 +26,7 @@ RUSTUP_HOME ?= $(HOME)/.rustup
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/crime-compare --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(RUSTUP_HOME)=/rustup
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data fuzz
+.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -44,10 +45,11 @@ fresh-pkg: setup
 	@cp $(FRESH)/bindgen/$(CRATE)_bg.wasm $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
 	@cp js/crime-compare.js js/package.json $(FRESH)/
 	@rm -rf $(FRESH)/bindgen
+	@$(MAKE) --no-print-directory data-files DATA_DIR=$(FRESH)/data DATA_BIN=target/data/crime-compare.bin
 
 pkg: fresh-pkg
-	@mkdir -p pkg && find pkg -mindepth 1 -delete && cp $(FRESH)/* pkg/
-	@echo "pkg/ rebuilt: $$(du -cb pkg/* | tail -1 | cut -f1) bytes, wasm $$(gzip -9c pkg/$(CRATE)_bg.wasm | wc -c) bytes gzip"
+	@mkdir -p pkg && find pkg -mindepth 1 -delete && cp -r $(FRESH)/* pkg/
+	@echo "pkg/ rebuilt: $$(du -sb pkg | cut -f1) bytes, wasm $$(gzip -9c pkg/$(CRATE)_bg.wasm | wc -c) bytes gzip"
 
 # Fails when the committed pkg/ is not what the sources build.
 check-pkg: fresh-pkg
@@ -104,7 +106,15 @@ fuzz:
 	  (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t -- -runs=$(FUZZ_RUNS) -max_len=8192 -timeout=10 2>&1) | tee target/fuzz/$$t.log | grep -E '^(Done|#[0-9]+ +DONE)|panicked|ERROR' ; \
 	done
 
-# Rebuild the bundled dataset from the committed sources in data/.
-data:
+# Rebuild the dataset from the committed sources in data/: the self-contained file the native
+# tools and tests read (data/crime-compare.bin) and the same figures split for the widget
+# (pkg/data/: an index and one content-addressed file per offence).
+QUARTERLY := data/prc-pfa-mar2013-onwards-191023.csv.gz
+DATA_BIN ?= data/crime-compare.bin
+data: data-files
+data-files:
+	@mkdir -p target/data && gzip -dc $(QUARTERLY) > target/data/prc-pfa-mar2013-onwards-191023.csv
 	@cargo run --quiet --release --bin crime-data -- build --pfa data/rec-crime-pfa.csv \
-	  --population data/population.csv --lookup data/lookup.csv -o data/crime-compare.bin
+	  --population data/population.csv --lookup data/lookup.csv \
+	  --open-data target/data/prc-pfa-mar2013-onwards-191023.csv \
+	  --split-dir $(DATA_DIR) -o $(DATA_BIN)

@@ -20,21 +20,73 @@ const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to
 const MARGIN = 300;
 let modulePromise = null;
 
+/** The package's own dataset: an index and a figures file per offence, beside the wasm. */
+const DATA = new URL('data/', BASE).href;
+const indexes = new Map();
+
+/** Fetches a file of a dataset as bytes; a failure names the file and the status. */
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The index of the dataset at `url`, fetched once per page and loaded into the module. */
+function loadIndex(loaded, url, bytes) {
+  if (!indexes.has(url)) {
+    const promise = (bytes || fetchBytes(new URL('index.ccd', url).href))
+      .then((b) => loaded.mod.load_dataset(url, b, url === DATA));
+    promise.catch(() => indexes.delete(url)); // a later widget may try again
+    indexes.set(url, promise);
+  }
+  return indexes.get(url);
+}
+
 /** Loads and instantiates the wasm module once; every widget shares it. */
 function loadModule() {
   if (!modulePromise) {
-    // The glue and the wasm are fetched in parallel; the wasm compiles as it streams in.
+    // The glue, the wasm and the dataset's index are fetched in parallel; the wasm compiles as
+    // it streams in.
     const wasm = fetch(new URL('crime_compare_bg.wasm', BASE));
     wasm.catch(() => {}); // A failed fetch is reported once, through the module's own failure.
+    const index = fetchBytes(new URL('index.ccd', DATA).href);
+    index.catch(() => {}); // reported by the widget that needs it
     modulePromise = import(new URL('crime_compare.js', BASE).href).then(async (mod) => {
       const exports = await mod.default({ module_or_path: wasm });
-      return { mod, exports };
+      const loaded = { mod, exports };
+      // Figures files are fetched on first use, by name, and handed to the module.
+      mod.set_fetcher((url, name) => fetchBytes(new URL(name, url).href).then((b) => mod.supply_figures(url, name, b)));
+      // The package's own index is in hand before any widget (or the builder) asks for it; a
+      // failure is reported by the widget that needs it.
+      await loadIndex(loaded, DATA, index).catch(() => {});
+      return loaded;
     });
     modulePromise.catch((err) => {
       console.error('crime-compare: the chart module could not be loaded, so the placeholder content stays.', err);
     });
   }
   return modulePromise;
+}
+
+/** The dataset folder a widget charts: its `src` (or `data-src`), else the package's own. */
+function dataUrl(el) {
+  const src = el.getAttribute('src') ?? el.getAttribute('data-src');
+  if (!src) return DATA;
+  const url = new URL(src, document.baseURI);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** Says, inside the widget and above its placeholder content, that the figures did not load. */
+function showLoadFailure(el, lang, err) {
+  console.error('crime-compare: the figures could not be loaded, so the placeholder content stays.', err);
+  const note = document.createElement('p');
+  note.setAttribute('role', 'status');
+  note.className = 'load-failure';
+  note.textContent = lang === 'cy'
+    ? "Nid oedd modd llwytho'r ffigurau ar gyfer y siart hon."
+    : 'The figures for this chart could not be loaded.';
+  el.shadowRoot?.replaceChildren(note, document.createElement('slot'));
 }
 
 const STYLE = `
@@ -97,6 +149,7 @@ th:first-child, td:first-child { text-align: left; }
 .cc.dark th, .cc.dark td { border-color: #4a4b53; }
 .source { margin: 6px 0 0; font-size: .8em; opacity: .85; }
 .message { margin: 6px 0; padding: 8px 10px; border-left: 4px solid #d14900; background: rgba(209,73,0,.08); }
+.load-failure { margin: 0 0 6px; font: inherit; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-reduced-motion: no-preference) { .listbox li, .seg button { transition: background-color .12s; } }
 `;
@@ -171,8 +224,20 @@ async function start(el) {
   if (!el.isConnected || widgets.get(el) !== record) return;
   const attrs = readAttributes(el);
   const data = readInlineData(el);
+  // The dataset's index, then the figures file the first chart shows, before it mounts.
+  const url = dataUrl(el);
+  try {
+    await loadIndex(loaded, url);
+    const needed = loaded.mod.figures_needed(url, attrs.offence);
+    await Promise.all(needed.map((name) => fetchBytes(new URL(name, url).href).then((b) => loaded.mod.supply_figures(url, name, b))));
+  } catch (err) {
+    record.state = 'failed';
+    showLoadFailure(el, attrs.lang, err);
+    return;
+  }
+  if (!el.isConnected || widgets.get(el) !== record) return;
   record.widget = loaded.mod.mount(el, el.shadowRoot, attrs, data ? data.text : undefined, data ? data.type : undefined,
-    window.devicePixelRatio || 1);
+    window.devicePixelRatio || 1, url);
   record.state = 'ready';
   watch(el, record);
   if (attrs['sync-url'] !== undefined) syncUrl(el, record);

@@ -28,6 +28,13 @@ export class Widget {
 }
 
 /**
+ * The figures files a chart of `offence` (a name or code; empty for the default) needs from
+ * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
+ * the dataset (publisher figures, or a name the widget will report).
+ */
+export function figures_needed(url: string, offence?: string | null): any[];
+
+/**
  * Every area the builder can offer: `[{code, name, kind}]`.
  */
 export function list_areas(lang: string): any;
@@ -38,32 +45,55 @@ export function list_areas(lang: string): any;
 export function list_offences(lang: string): any;
 
 /**
+ * Decodes a dataset's index (checked: magic, version, CRC-32, every length) and keeps it for
+ * the widgets that chart `url`. `is_default` marks the package's own dataset.
+ */
+export function load_dataset(url: string, index: Uint8Array, is_default: boolean): void;
+
+/**
  * Turns `host`'s shadow root into a widget. `attrs` is a plain object of the embed's
  * attributes; `data_text`/`data_type` carry inline publisher data, if any. Never throws: a
  * problem is shown inside the widget.
  */
-export function mount(host: HTMLElement, root: ShadowRoot, attrs: any, data_text: string | null | undefined, data_type: string | null | undefined, dpr: number): Widget;
+export function mount(host: HTMLElement, root: ShadowRoot, attrs: any, data_text: string | null | undefined, data_type: string | null | undefined, dpr: number, data_url?: string | null): Widget;
+
+/**
+ * The shim's `(url, name) => Promise` that fetches a figures file and supplies it.
+ */
+export function set_fetcher(f: Function): void;
+
+/**
+ * Gives the dataset at `url` the bytes of its figures file `name`, checked against its index.
+ */
+export function supply_figures(url: string, name: string, bytes: Uint8Array): void;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
+    readonly figures_needed: (a: number, b: number, c: number, d: number) => [number, number];
     readonly list_areas: (a: number, b: number) => [number, number, number];
     readonly list_offences: (a: number, b: number) => [number, number, number];
-    readonly mount: (a: any, b: any, c: any, d: number, e: number, f: number, g: number, h: number) => [number, number, number];
+    readonly load_dataset: (a: number, b: number, c: number, d: number, e: number) => [number, number];
+    readonly mount: (a: any, b: any, c: any, d: number, e: number, f: number, g: number, h: number, i: number, j: number) => [number, number, number];
+    readonly set_fetcher: (a: any) => void;
+    readonly supply_figures: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly widget_destroy: (a: number) => void;
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_280: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_301: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_302: (a: number, b: number, c: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_export4: (a: number) => void;
     readonly __wbindgen_export5: (a: number, b: number) => void;
-    readonly __wbindgen_export6: (a: number) => void;
+    readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_export7: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_export8: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

@@ -59,6 +59,25 @@ export class Widget {
 if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;
 
 /**
+ * The figures files a chart of `offence` (a name or code; empty for the default) needs from
+ * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
+ * the dataset (publisher figures, or a name the widget will report).
+ * @param {string} url
+ * @param {string | null} [offence]
+ * @returns {any[]}
+ */
+export function figures_needed(url, offence) {
+    const ptr0 = passStringToWasm0(url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    var ptr1 = isLikeNone(offence) ? 0 : passStringToWasm0(offence, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    var len1 = WASM_VECTOR_LEN;
+    const ret = wasm.figures_needed(ptr0, len0, ptr1, len1);
+    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_export7(ret[0], ret[1] * 4, 4);
+    return v3;
+}
+
+/**
  * Every area the builder can offer: `[{code, name, kind}]`.
  * @param {string} lang
  * @returns {any}
@@ -89,6 +108,24 @@ export function list_offences(lang) {
 }
 
 /**
+ * Decodes a dataset's index (checked: magic, version, CRC-32, every length) and keeps it for
+ * the widgets that chart `url`. `is_default` marks the package's own dataset.
+ * @param {string} url
+ * @param {Uint8Array} index
+ * @param {boolean} is_default
+ */
+export function load_dataset(url, index, is_default) {
+    const ptr0 = passStringToWasm0(url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    const ptr1 = passArray8ToWasm0(index, wasm.__wbindgen_export);
+    const len1 = WASM_VECTOR_LEN;
+    const ret = wasm.load_dataset(ptr0, len0, ptr1, len1, is_default);
+    if (ret[1]) {
+        throw takeFromExternrefTable0(ret[0]);
+    }
+}
+
+/**
  * Turns `host`'s shadow root into a widget. `attrs` is a plain object of the embed's
  * attributes; `data_text`/`data_type` carry inline publisher data, if any. Never throws: a
  * problem is shown inside the widget.
@@ -98,18 +135,48 @@ export function list_offences(lang) {
  * @param {string | null | undefined} data_text
  * @param {string | null | undefined} data_type
  * @param {number} dpr
+ * @param {string | null} [data_url]
  * @returns {Widget}
  */
-export function mount(host, root, attrs, data_text, data_type, dpr) {
+export function mount(host, root, attrs, data_text, data_type, dpr, data_url) {
     var ptr0 = isLikeNone(data_text) ? 0 : passStringToWasm0(data_text, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     var len0 = WASM_VECTOR_LEN;
     var ptr1 = isLikeNone(data_type) ? 0 : passStringToWasm0(data_type, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     var len1 = WASM_VECTOR_LEN;
-    const ret = wasm.mount(host, root, attrs, ptr0, len0, ptr1, len1, dpr);
+    var ptr2 = isLikeNone(data_url) ? 0 : passStringToWasm0(data_url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    var len2 = WASM_VECTOR_LEN;
+    const ret = wasm.mount(host, root, attrs, ptr0, len0, ptr1, len1, dpr, ptr2, len2);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
     return Widget.__wrap(ret[0]);
+}
+
+/**
+ * The shim's `(url, name) => Promise` that fetches a figures file and supplies it.
+ * @param {Function} f
+ */
+export function set_fetcher(f) {
+    wasm.set_fetcher(f);
+}
+
+/**
+ * Gives the dataset at `url` the bytes of its figures file `name`, checked against its index.
+ * @param {string} url
+ * @param {string} name
+ * @param {Uint8Array} bytes
+ */
+export function supply_figures(url, name, bytes) {
+    const ptr0 = passStringToWasm0(url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    const ptr1 = passStringToWasm0(name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len1 = WASM_VECTOR_LEN;
+    const ptr2 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
+    const len2 = WASM_VECTOR_LEN;
+    const ret = wasm.supply_figures(ptr0, len0, ptr1, len1, ptr2, len2);
+    if (ret[1]) {
+        throw takeFromExternrefTable0(ret[0]);
+    }
 }
 function __wbg_get_imports() {
     const import0 = {
@@ -158,6 +225,10 @@ function __wbg_get_imports() {
         __wbg_beginPath_8598d895c13f1c86: function(arg0) {
             arg0.beginPath();
         },
+        __wbg_call_1875a20c43a36133: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.call(arg1, arg2, arg3);
+            return ret;
+        }, arguments); },
         __wbg_classList_8a097a4837412bf6: function(arg0) {
             const ret = arg0.classList;
             return ret;
@@ -272,6 +343,16 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
+        __wbg_instanceof_Error_80a725f81f2e102d: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Error;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
         __wbg_instanceof_HtmlCanvasElement_0a30c11fbbf41841: function(arg0) {
             let result;
             try {
@@ -306,6 +387,16 @@ function __wbg_get_imports() {
             let result;
             try {
                 result = arg0 instanceof PointerEvent;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Promise_e1dc6893aa1ece28: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Promise;
             } catch (_) {
                 result = false;
             }
@@ -358,6 +449,10 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_matches_778d0873b064b1bf: function(arg0) {
             const ret = arg0.matches;
+            return ret;
+        },
+        __wbg_message_5f8387f0c32b90a7: function(arg0) {
+            const ret = arg0.message;
             return ret;
         },
         __wbg_moveTo_037e3deefec91ae1: function(arg0, arg1, arg2) {
@@ -567,6 +662,10 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
             getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
         },
+        __wbg_then_4e48da6c0a644c56: function(arg0, arg1, arg2) {
+            const ret = arg0.then(arg1, arg2);
+            return ret;
+        },
         __wbg_toDataURL_d31e9b09748ee59d: function() { return handleError(function (arg0, arg1) {
             const ret = arg1.toDataURL();
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
@@ -604,11 +703,16 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 9, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_280);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_302);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 9, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_301);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -629,8 +733,12 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_280(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_280(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_302(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_302(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_301(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_301(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
@@ -646,6 +754,17 @@ function addToExternrefTable0(obj) {
 const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(state => wasm.__wbindgen_export5(state.a, state.b));
+
+function getArrayJsValueFromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    const mem = getDataViewMemory0();
+    const result = [];
+    for (let i = ptr; i < ptr + 4 * len; i += 4) {
+        result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
+    }
+    wasm.__wbindgen_export6(ptr, len);
+    return result;
+}
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
@@ -705,6 +824,41 @@ function makeClosure(arg0, arg1, f) {
     return real;
 }
 
+function makeMutClosure(arg0, arg1, f) {
+    const state = { a: arg0, b: arg1, cnt: 1 };
+    const real = (...args) => {
+
+        // First up with a closure we increment the internal reference
+        // count. This ensures that the Rust closure environment won't
+        // be deallocated while we're invoking it.
+        state.cnt++;
+        const a = state.a;
+        state.a = 0;
+        try {
+            return f(a, state.b, ...args);
+        } finally {
+            state.a = a;
+            real._wbg_cb_unref();
+        }
+    };
+    real._wbg_cb_unref = () => {
+        if (--state.cnt === 0) {
+            wasm.__wbindgen_export5(state.a, state.b);
+            state.a = 0;
+            CLOSURE_DTORS.unregister(state);
+        }
+    };
+    CLOSURE_DTORS.register(real, state, state);
+    return real;
+}
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
+}
+
 function passStringToWasm0(arg, malloc, realloc) {
     if (realloc === undefined) {
         const buf = cachedTextEncoder.encode(arg);
@@ -744,7 +898,7 @@ function passStringToWasm0(arg, malloc, realloc) {
 
 function takeFromExternrefTable0(idx) {
     const value = wasm.__wbindgen_externrefs.get(idx);
-    wasm.__wbindgen_export6(idx);
+    wasm.__wbindgen_export8(idx);
     return value;
 }
 

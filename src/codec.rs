@@ -34,11 +34,11 @@
 //! Decoding never trusts a count: every length is checked against the bytes left, and the total
 //! number of cells is capped, so hostile input cannot make it allocate much or panic.
 
-use crate::model::{Area, AreaKind, BaseData, DecodeError, Offence, MAX_ABS_COUNT, MAX_POPULATION};
+use crate::model::{Area, AreaKind, BaseData, BreakReason, DecodeError, Offence, StoredBreak, MAX_ABS_COUNT, MAX_POPULATION};
 use crate::period::YearMonth;
 
 pub const MAGIC: &[u8; 4] = b"CCDS";
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 const HEADER_LEN: usize = 14;
 /// Upper bound on areas x offences x periods, far above any real dataset (about 10^5 for the
 /// bundled one, about 10^6 with every CSP), so a crafted header cannot demand gigabytes.
@@ -49,7 +49,7 @@ const TAG_AREAS: u8 = 2;
 const TAG_OFFENCES: u8 = 3;
 const TAG_PERIODS: u8 = 4;
 const TAG_POPULATION: u8 = 5;
-const TAG_PRESENCE: u8 = 6;
+const TAG_BREAKS: u8 = 6;
 const TAG_VALUES: u8 = 7;
 
 const SECTION_NAMES: [(u8, &str); 7] = [
@@ -58,7 +58,7 @@ const SECTION_NAMES: [(u8, &str); 7] = [
     (TAG_OFFENCES, "offences"),
     (TAG_PERIODS, "periods"),
     (TAG_POPULATION, "population"),
-    (TAG_PRESENCE, "presence"),
+    (TAG_BREAKS, "breaks"),
     (TAG_VALUES, "values"),
 ];
 
@@ -536,19 +536,93 @@ fn section(out: &mut Vec<u8>, tag: u8, body: &[u8]) {
     out.extend_from_slice(body);
 }
 
-fn is_base(base: &BaseData, a: usize, o: usize) -> bool {
-    !base.areas[a].kind.is_aggregate() && !base.offences[o].derived
+/// Where an offence's figures are: in the index itself, or in a file of their own beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One self-contained file (the native tools and tests).
+    Inline,
+    /// An index plus one file per offence, fetched by a chart only for what it shows.
+    Split,
 }
 
-/// Encodes base data. Aggregate cells are not written (they are derived on decode).
-pub fn encode(base: &BaseData) -> Vec<u8> {
+/// A file of a split dataset: its name beside the index and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The name of a split dataset's index; every other file is named in it.
+pub const INDEX_NAME: &str = "index.ccd";
+
+/// The name of offence `o`'s figures file: content-addressed by its CRC-32, so a host can cache
+/// it for ever (a rebuild with other figures gives another name).
+pub fn chunk_name(o: usize, crc: u32) -> String {
+    format!("o{o}-{crc:08x}.ccd")
+}
+
+/// One offence's figures: which base cells have a figure (runs per base area), then the
+/// range-coded stream of those cells in the order `walk` visits them.
+fn encode_chunk(base: &BaseData, o: usize) -> Vec<u8> {
+    let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
+    let mut out = Vec::new();
+    let mut present = vec![false; na * np];
+    for a in (0..na).filter(|&a| !base.areas[a].kind.is_aggregate()) {
+        let cells = &base.values[(a * no + o) * np..(a * no + o + 1) * np];
+        let mut runs = Vec::new();
+        let mut p = 0;
+        while p < np {
+            if cells[p].is_some() {
+                let start = p;
+                while p < np && cells[p].is_some() {
+                    present[a * np + p] = true;
+                    p += 1;
+                }
+                runs.push((start, p - start));
+            } else {
+                p += 1;
+            }
+        }
+        put_varint(&mut out, runs.len() as u64);
+        let mut end = 0;
+        for (start, len) in runs {
+            put_varint(&mut out, (start - end) as u64);
+            put_varint(&mut out, len as u64);
+            end = start + len;
+        }
+    }
+    if !present.iter().any(|&p| p) {
+        return out;
+    }
+    let mut rc = RangeEncoder::new();
+    let mut probs = fresh_probs();
+    let mut scratch = vec![None; na * np];
+    let _ = walk::<()>(&base.areas, &base.periods, &present, &mut scratch, |cell, ctx, pred| {
+        // The walk only visits present cells, so the value is there.
+        let x = base.values[((cell / np) * no + o) * np + cell % np].unwrap_or(0);
+        rc.int(&mut probs, ctx, x - pred);
+        Ok(x)
+    });
+    out.extend_from_slice(&rc.finish());
+    out
+}
+
+/// Encodes base data as one file (`Layout::Inline`), or as an index plus a file per offence
+/// (`Layout::Split`, index first). Aggregate areas' cells are not written: they are derived on
+/// decode.
+pub fn encode_files(base: &BaseData, layout: Layout) -> Vec<DataFile> {
     let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
     let mut payload = Vec::new();
+    let mut files = Vec::new();
 
     let mut meta = Vec::new();
     put_str(&mut meta, &base.source_note);
     put_varint(&mut meta, base.population_first_year as u64);
     put_varint(&mut meta, base.population_years as u64);
+    put_varint(&mut meta, base.releases.len() as u64);
+    for r in &base.releases {
+        put_str(&mut meta, r);
+    }
     section(&mut payload, TAG_META, &meta);
 
     let mut areas = Vec::new();
@@ -567,16 +641,18 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
         offs.push(o.derived as u8);
         put_varint(&mut offs, o.parent.map_or(0, |p| p as u64 + 1));
         put_str(&mut offs, &o.name);
+        put_str(&mut offs, o.code.as_deref().unwrap_or(""));
     }
     section(&mut payload, TAG_OFFENCES, &offs);
 
     let mut pers = Vec::new();
     put_varint(&mut pers, np as u64);
     let mut prev = 0i64;
-    for p in &base.periods {
+    for (i, p) in base.periods.iter().enumerate() {
         // First as an ordinal, then month gaps (3 for quarterly data, 12 for annual).
         put_varint(&mut pers, (p.ordinal() as i64 - prev) as u64);
         prev = p.ordinal() as i64;
+        put_varint(&mut pers, base.period_releases.get(i).copied().unwrap_or(0) as u64);
     }
     section(&mut payload, TAG_PERIODS, &pers);
 
@@ -596,55 +672,33 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
     }
     section(&mut payload, TAG_POPULATION, &pop);
 
-    // Presence: per base series, runs of present periods as (gap, length) pairs.
-    let mut pres = Vec::new();
-    // Stored `[offence][area][period]`, so each offence's cells are one slice.
-    let mut present = vec![false; base.values.len()];
-    for a in 0..na {
-        for o in 0..no {
-            if !is_base(base, a, o) {
-                continue;
+    let mut brk = Vec::new();
+    put_varint(&mut brk, base.breaks.len() as u64);
+    for b in &base.breaks {
+        put_varint(&mut brk, b.offence as u64);
+        put_varint(&mut brk, b.area.map_or(0, |a| a as u64 + 1));
+        put_varint(&mut brk, b.period as u64);
+        brk.push(b.reason.to_u8());
+    }
+    section(&mut payload, TAG_BREAKS, &brk);
+
+    // Figures: per offence, in the index or in a file of its own.
+    let mut vals = Vec::new();
+    for o in 0..no {
+        let chunk = encode_chunk(base, o);
+        match layout {
+            Layout::Inline => {
+                vals.push(CHUNK_INLINE);
+                put_str_bytes(&mut vals, &chunk);
             }
-            let cells = &base.values[(a * no + o) * np..(a * no + o + 1) * np];
-            let mut runs = Vec::new();
-            let mut p = 0;
-            while p < np {
-                if cells[p].is_some() {
-                    let start = p;
-                    while p < np && cells[p].is_some() {
-                        present[(o * na + a) * np + p] = true;
-                        p += 1;
-                    }
-                    runs.push((start, p - start));
-                } else {
-                    p += 1;
-                }
-            }
-            put_varint(&mut pres, runs.len() as u64);
-            let mut end = 0;
-            for (start, len) in runs {
-                put_varint(&mut pres, (start - end) as u64);
-                put_varint(&mut pres, len as u64);
-                end = start + len;
+            Layout::Split => {
+                let crc = crc32(&chunk);
+                vals.push(CHUNK_FILE);
+                put_varint(&mut vals, chunk.len() as u64);
+                vals.extend_from_slice(&crc.to_le_bytes());
+                files.push(DataFile { name: chunk_name(o, crc), bytes: chunk });
             }
         }
-    }
-    section(&mut payload, TAG_PRESENCE, &pres);
-
-    // Values: per source offence, its length and an adaptive range-coded stream of its cells in
-    // the order `walk` visits them, so one offence decodes without the others.
-    let mut vals = Vec::new();
-    for o in (0..no).filter(|&o| !base.offences[o].derived) {
-        let mut rc = RangeEncoder::new();
-        let mut probs = fresh_probs();
-        let mut scratch = vec![None; na * np];
-        let _ = walk::<()>(&base.areas, &base.periods, &present[o * na * np..(o + 1) * na * np], &mut scratch, |cell, ctx, pred| {
-            // The walk only visits present cells, so the value is there.
-            let x = base.values[((cell / np) * no + o) * np + cell % np].unwrap_or(0);
-            rc.int(&mut probs, ctx, x - pred);
-            Ok(x)
-        });
-        put_str_bytes(&mut vals, &rc.finish());
     }
     section(&mut payload, TAG_VALUES, &vals);
 
@@ -654,8 +708,17 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     out.extend_from_slice(&crc32(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
-    out
+    files.insert(0, DataFile { name: INDEX_NAME.to_string(), bytes: out });
+    files
 }
+
+/// Encodes base data as one self-contained file.
+pub fn encode(base: &BaseData) -> Vec<u8> {
+    encode_files(base, Layout::Inline).swap_remove(0).bytes
+}
+
+const CHUNK_INLINE: u8 = 1;
+const CHUNK_FILE: u8 = 2;
 
 // ---------------------------------------------------------------- decode
 
@@ -708,13 +771,27 @@ pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, DecodeE
     Ok(out)
 }
 
-/// Decodes every figure.
+/// Decodes every figure of a self-contained file.
 pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
-    let (mut base, streams) = decode_lazy(bytes)?;
+    decode_with(bytes, |name| Err(DecodeError::Invalid(format!("the figures are in a separate file, {name}, which was not given"))))
+}
+
+/// Decodes every figure, asking `file` for the bytes of each figures file a split index names.
+pub fn decode_with(bytes: &[u8], mut file: impl FnMut(&str) -> Result<Vec<u8>, DecodeError>) -> Result<BaseData, DecodeError> {
+    let (mut base, chunks) = decode_lazy(bytes)?;
     let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
     base.values = vec![None; na * no * np];
-    for o in 0..no {
-        let t = streams.offence(&base.areas, &base.periods, o)?;
+    for (o, c) in chunks.iter().enumerate() {
+        let owned;
+        let bytes: &[u8] = match c {
+            Chunk::Inline(b) => b,
+            Chunk::File { name, .. } => {
+                owned = file(name)?;
+                c.check(&owned)?;
+                &owned
+            }
+        };
+        let t = decode_chunk(&base.areas, &base.periods, bytes)?;
         for (i, v) in t.into_iter().enumerate() {
             base.values[((i / np) * no + o) * np + i % np] = v;
         }
@@ -722,47 +799,81 @@ pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
     Ok(base)
 }
 
-/// The figures of a dataset, still coded: each source offence decodes on its own.
+/// Where one offence's coded figures are.
 #[derive(Clone, Debug)]
-pub(crate) struct Streams<'a> {
-    /// `[offence][area][period]`: which base cells have a figure.
-    present: Vec<bool>,
-    /// Per offence, its range-coded stream (empty for derived offences).
-    values: Vec<&'a [u8]>,
+pub enum Chunk<'a> {
+    Inline(&'a [u8]),
+    File { name: String, len: usize, crc: u32 },
 }
 
-impl Streams<'_> {
-    /// One offence's base cells, `[area][period]`; `None` elsewhere (derived offences included).
-    pub(crate) fn offence(&self, areas: &[Area], periods: &[YearMonth], o: usize) -> Result<Vec<Option<i64>>, DecodeError> {
-        let cells = areas.len() * periods.len();
-        let mut values = vec![None; cells];
-        let (Some(&buf), Some(present)) = (self.values.get(o), self.present.get(o * cells..(o + 1) * cells)) else {
-            return Ok(values);
-        };
-        if buf.is_empty() {
-            return Ok(values);
-        }
-        // A stream needs at least its 4 start bytes, and each cell takes at least a few
-        // decisions, so the walk is bounded by the cells.
-        let mut rd = RangeDecoder::new(buf)?;
-        let mut probs = fresh_probs();
-        walk(areas, periods, present, &mut values, |_cell, ctx, pred| {
-            let x = pred + rd.int(&mut probs, ctx)?;
-            if x.unsigned_abs() > MAX_ABS_COUNT as u64 {
-                return Err(rd.err(&format!("value {x} out of range")));
+impl Chunk<'_> {
+    /// Checks that `bytes` are the file the index names (length and CRC-32).
+    pub fn check(&self, bytes: &[u8]) -> Result<(), DecodeError> {
+        if let Chunk::File { name, len, crc } = self {
+            if bytes.len() != *len {
+                return Err(DecodeError::Invalid(format!("{name}: {} bytes, the index says {len}", bytes.len())));
             }
-            Ok(x)
-        })?;
-        if rd.pos != rd.buf.len() {
-            return Err(rd.err("unexpected trailing bytes"));
+            let got = crc32(bytes);
+            if got != *crc {
+                return Err(DecodeError::Invalid(format!("{name}: checksum {got:08x}, the index says {crc:08x}")));
+            }
         }
-        Ok(values)
+        Ok(())
     }
 }
 
-/// Decodes and checks everything but the figures (`values` is left empty), and splits the
-/// figures into per-offence streams for `Streams::offence`.
-pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), DecodeError> {
+/// One offence's base cells from its coded figures, `[area][period]`; `None` elsewhere.
+pub fn decode_chunk(areas: &[Area], periods: &[YearMonth], buf: &[u8]) -> Result<Vec<Option<i64>>, DecodeError> {
+    let (na, np) = (areas.len(), periods.len());
+    let cells = na.checked_mul(np).filter(|&c| c <= MAX_CELLS).ok_or_else(|| DecodeError::Invalid("too many cells".into()))?;
+    let mut r = Reader::new(buf, "figures");
+    let mut present = vec![false; cells];
+    for a in (0..na).filter(|&a| !areas[a].kind.is_aggregate()) {
+        let runs = r.varint()?;
+        if runs > np as u64 {
+            return Err(r.err(&format!("area {a}: {runs} runs for {np} periods")));
+        }
+        let mut end = 0u64;
+        for _ in 0..runs {
+            let start = end.checked_add(r.varint()?);
+            let len = r.varint()?;
+            let stop = start.and_then(|s| s.checked_add(len)).filter(|&s| s <= np as u64 && len > 0);
+            let (start, stop) = match (start, stop) {
+                (Some(s), Some(e)) => (s, e),
+                _ => return Err(r.err(&format!("area {a}: run outside the periods"))),
+            };
+            for p in start..stop {
+                present[a * np + p as usize] = true;
+            }
+            end = stop;
+        }
+    }
+    let mut values = vec![None; cells];
+    if !present.iter().any(|&p| p) {
+        r.finish()?;
+        return Ok(values);
+    }
+    let stream = &buf[r.pos..];
+    // A stream needs at least its 4 start bytes, and each cell takes at least a few decisions,
+    // so the walk is bounded by the cells.
+    let mut rd = RangeDecoder::new(stream)?;
+    let mut probs = fresh_probs();
+    walk(areas, periods, &present, &mut values, |_cell, ctx, pred| {
+        let x = pred + rd.int(&mut probs, ctx)?;
+        if x.unsigned_abs() > MAX_ABS_COUNT as u64 {
+            return Err(rd.err(&format!("value {x} out of range")));
+        }
+        Ok(x)
+    })?;
+    if rd.pos != rd.buf.len() {
+        return Err(rd.err("unexpected trailing bytes"));
+    }
+    Ok(values)
+}
+
+/// Decodes and checks everything but the figures (`values` is left empty), and says where each
+/// offence's coded figures are.
+pub fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Vec<Chunk<'_>>), DecodeError> {
     let secs = split(bytes)?;
     let body = |i: usize| secs[i].1;
 
@@ -772,6 +883,14 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
     let pop_years = r.varint()?;
     if pop_first > u16::MAX as u64 || pop_years > 1000 || pop_first + pop_years > u16::MAX as u64 {
         return Err(r.err("population year range out of bounds"));
+    }
+    let nr = r.count(1, "release")?;
+    if nr > 32 {
+        return Err(r.err("more than 32 releases"));
+    }
+    let mut releases = Vec::with_capacity(nr);
+    for _ in 0..nr {
+        releases.push(r.str()?);
     }
     r.finish()?;
 
@@ -793,7 +912,7 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
     r.finish()?;
 
     let mut r = Reader::new(body(2), "offences");
-    let no = r.count(3, "offence")?;
+    let no = r.count(4, "offence")?;
     let mut offences = Vec::with_capacity(no);
     for i in 0..no {
         let derived = match r.u8()? {
@@ -807,13 +926,15 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
             p => return Err(r.err(&format!("offence {i}: parent {} out of range", p - 1))),
         };
         let name = r.str()?;
-        offences.push(Offence::new(&name, parent, derived));
+        let code = r.str()?;
+        offences.push(Offence::new(&name, parent, derived).with_code((!code.is_empty()).then_some(code)));
     }
     r.finish()?;
 
     let mut r = Reader::new(body(3), "periods");
-    let np = r.count(1, "period")?;
+    let np = r.count(2, "period")?;
     let mut periods = Vec::with_capacity(np);
+    let mut period_releases = Vec::with_capacity(np);
     let mut ord = 0i64;
     for i in 0..np {
         let step = r.varint()?;
@@ -823,11 +944,18 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
         ord = ord.checked_add(step as i64).filter(|o| *o <= i32::MAX as i64).ok_or_else(|| r.err("period overflows"))?;
         let ym = YearMonth::from_ordinal(ord as i32).ok_or_else(|| r.err(&format!("period {i} is out of range")))?;
         periods.push(ym);
+        let mask = r.varint()?;
+        if mask >> nr != 0 {
+            return Err(r.err(&format!("period {i} names a release that does not exist")));
+        }
+        period_releases.push(mask as u32);
     }
     r.finish()?;
 
     let cells = na.checked_mul(no).and_then(|x| x.checked_mul(np)).filter(|&c| c <= MAX_CELLS);
-    let cells = cells.ok_or_else(|| DecodeError::Invalid(format!("{na} areas x {no} offences x {np} periods is too many cells")))?;
+    if cells.is_none() {
+        return Err(DecodeError::Invalid(format!("{na} areas x {no} offences x {np} periods is too many cells")));
+    }
     let pop_years = pop_years as usize;
     if na * pop_years > MAX_CELLS {
         return Err(DecodeError::Invalid("population table too large".into()));
@@ -849,42 +977,48 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
     }
     r.finish()?;
 
-    let mut r = Reader::new(body(5), "presence");
-    let mut present = vec![false; cells];
-    for a in 0..na {
-        for o in 0..no {
-            if areas[a].kind.is_aggregate() || offences[o].derived {
-                continue;
-            }
-            let runs = r.varint()?;
-            if runs > np as u64 {
-                return Err(r.err(&format!("area {a} offence {o}: {runs} runs for {np} periods")));
-            }
-            let mut end = 0u64;
-            let at = (o * na + a) * np;
-            for _ in 0..runs {
-                let start = end.checked_add(r.varint()?);
-                let len = r.varint()?;
-                let stop = start.and_then(|s| s.checked_add(len)).filter(|&s| s <= np as u64 && len > 0);
-                let (start, stop) = match (start, stop) {
-                    (Some(s), Some(e)) => (s, e),
-                    _ => return Err(r.err(&format!("area {a} offence {o}: run outside the periods"))),
-                };
-                for p in start..stop {
-                    present[at + p as usize] = true;
-                }
-                end = stop;
-            }
+    let mut r = Reader::new(body(5), "breaks");
+    let nb = r.count(4, "break")?;
+    let mut breaks = Vec::with_capacity(nb);
+    for i in 0..nb {
+        let offence = r.varint()? as usize;
+        let area = match r.varint()? {
+            0 => None,
+            a if a as usize <= na => Some(a as usize - 1),
+            _ => return Err(r.err(&format!("break {i}: area out of range"))),
+        };
+        let period = r.varint()? as usize;
+        let reason = BreakReason::from_u8(r.u8()?).ok_or_else(|| r.err(&format!("break {i}: unknown reason")))?;
+        if offence >= no || period >= np {
+            return Err(r.err(&format!("break {i}: offence or period out of range")));
         }
+        breaks.push(StoredBreak { offence, area, period, reason });
     }
     r.finish()?;
 
     let mut r = Reader::new(body(6), "values");
-    let mut values = Vec::with_capacity(no);
-    for o in &offences {
-        let n = if o.derived { 0 } else { r.count(1, "stream length")? };
-        values.push(&r.buf[r.pos..r.pos + n]);
-        r.pos += n;
+    let mut chunks = Vec::with_capacity(no);
+    for o in 0..no {
+        match r.u8()? {
+            CHUNK_INLINE => {
+                let n = r.count(1, "figures length")?;
+                chunks.push(Chunk::Inline(&r.buf[r.pos..r.pos + n]));
+                r.pos += n;
+            }
+            CHUNK_FILE => {
+                let len = r.varint()?;
+                if len > (MAX_CELLS as u64) * 16 {
+                    return Err(r.err(&format!("offence {o}: figures file too large")));
+                }
+                let mut crc = [0u8; 4];
+                for b in &mut crc {
+                    *b = r.u8()?;
+                }
+                let crc = u32::from_le_bytes(crc);
+                chunks.push(Chunk::File { name: chunk_name(o, crc), len: len as usize, crc });
+            }
+            t => return Err(r.err(&format!("offence {o}: unknown figures kind {t}"))),
+        }
     }
     r.finish()?;
 
@@ -897,8 +1031,11 @@ pub(crate) fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Streams<'_>), Decod
         population_years: pop_years,
         population,
         source_note,
+        releases,
+        period_releases,
+        breaks,
     };
-    Ok((base, Streams { present, values }))
+    Ok((base, chunks))
 }
 
 #[cfg(test)]

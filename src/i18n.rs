@@ -197,6 +197,12 @@ pub enum Key {
     UpOnYearBefore,
     DownOnYearBefore,
     UnchangedOnYearBefore,
+    /// Shown while an offence's figures file is fetched.
+    LoadingFigures,
+    /// Before the releases in the source line.
+    Figures,
+    /// Shown when a figures file cannot be fetched or read.
+    FiguresUnavailable,
 }
 
 /// The text for `key` in `lang`.
@@ -240,6 +246,12 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         Chart => ("Chart", "Siart"),                      // [cy-UI]
         Removed => ("Removed", "Wedi tynnu"),             // [cy-UI]
         NoData => ("No data", "Dim data"),                // [cy-UI]
+        LoadingFigures => ("Loading the figures…", "Wrthi'n llwytho'r ffigurau…"), // [plain]
+        Figures => ("Figures", "Ffigurau"),               // [cy-UI]
+        FiguresUnavailable => (
+            "The figures could not be loaded. Please try again later.",
+            "Nid oedd modd llwytho'r ffigurau. Rhowch gynnig arall arni yn nes ymlaen.", // [plain]
+        ),
         RateUnavailable => (
             "Rate unavailable: no population estimate for this period",
             "Dim cyfradd ar gael: dim amcangyfrif o'r boblogaeth ar gyfer y cyfnod hwn", // [plain]
@@ -375,6 +387,9 @@ const OFFENCES_CY: &[(&str, &str)] = &[
     ("sexual-offences", "Troseddau rhywiol"),
     // [BBC-2019]: "Troseddau stelcian ac aflonyddu".
     ("stalking-and-harassment", "Stelcian ac aflonyddu"),
+    // The two parts of the same [BBC-2019] phrase: Home Office codes 8Q and 8L.
+    ("stalking", "Stelcian"),
+    ("harassment", "Aflonyddu"),
     // [BBC-2019]: "trais yn erbyn y person".
     ("violence-against-the-person", "Trais yn erbyn y person"),
     // [police.uk-cy]: "Byrgleriaeth".
@@ -433,12 +448,30 @@ mod text_tests {
 /// The bundled dataset's note in the reader's language. A rebuilt dataset's own note is shown
 /// as its builder wrote it: we translate only the words we know.
 pub fn source_note(note: &str, lang: Lang) -> String {
-    if lang == Lang::Cy && note == crate::ingest::SOURCE_NOTE {
-        // [ONS-cy] "troseddau a gofnodwyd gan yr heddlu", "amcangyfrifon canol blwyddyn";
-        // [plain] "cyfansymiau treigl 12 mis" (rolling 12-month totals), to be reviewed.
-        return "Troseddau a gofnodwyd gan yr heddlu, cyfansymiau treigl 12 mis fesul ardal heddlu \
-(y Swyddfa Gartref / SYG, fel y'u cyhoeddwyd yn gynnar yn 2019); poblogaeth: amcangyfrifon canol blwyddyn SYG, MYE23 (Gorffennaf 2024)"
-            .to_string();
+    if lang == Lang::Cy && note == crate::provenance::SOURCE_NOTE {
+        // [ONS-cy] "amcangyfrifon canol blwyddyn".
+        return "Poblogaeth: amcangyfrifon canol blwyddyn SYG, MYE23 (Gorffennaf 2024)".to_string();
     }
     note.to_string()
 }
+
+/// A release's name in the reader's language: the bundled releases have Welsh names, a
+/// rebuilt dataset's own are shown as they are.
+pub fn release_name(release: &str, lang: Lang) -> String {
+    if lang == Lang::Cy {
+        if release == crate::provenance::PFA_RELEASE {
+            // [ONS-cy] "troseddau a gofnodwyd gan yr heddlu"; [plain] "cyfansymiau treigl 12 mis".
+            return "SYG / y Swyddfa Gartref, troseddau a gofnodwyd gan yr heddlu fesul ardal heddlu, cyfansymiau treigl 12 mis, fel y'u cyhoeddwyd yn gynnar yn 2019".to_string();
+        }
+        if let Some(rest) = release.strip_prefix("Home Office police recorded crime open data tables, published ") {
+            if let Some((date, file)) = rest.split_once(" (") {
+                const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+                let date = EN.iter().zip(MONTHS_CY).fold(date.to_string(), |d, (en, cy)| d.replace(en, cy));
+                // [plain] "tablau data agored".
+                return format!("Tablau data agored y Swyddfa Gartref ar droseddau a gofnodwyd gan yr heddlu, a gyhoeddwyd {date} ({file}");
+            }
+        }
+    }
+    release.to_string()
+}
+

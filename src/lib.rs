@@ -4,6 +4,7 @@
 //! `cargo test`. Only `web` is compiled for `wasm32`. See ARCHITECTURE.md for the code map.
 
 pub mod period;
+pub mod provenance;
 pub mod i18n;
 pub mod publisher;
 pub mod model;

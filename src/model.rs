@@ -118,15 +118,26 @@ pub struct Offence {
     /// English name, as in the source (group totals use the ONS group names).
     pub name: String,
     pub parent: Option<OffenceId>,
-    /// True for group totals summed from their children rather than read from the source.
+    /// True for totals (groups and subgroups) summed from their parts by the ingest.
     pub derived: bool,
+    /// The Home Office offence code ("8L") for an offence that is one code.
+    pub code: Option<String>,
 }
 
 impl Offence {
     pub fn new(name: &str, parent: Option<OffenceId>, derived: bool) -> Offence {
-        Offence { key: slug(name), name: name.to_string(), parent, derived }
+        Offence { key: slug(name), name: name.to_string(), parent, derived, code: None }
+    }
+
+    pub fn with_code(mut self, code: Option<String>) -> Offence {
+        self.code = code;
+        self
     }
 }
+
+/// One published release that figures come from ("Home Office police recorded crime open
+/// data tables, police force area, 19 October 2023").
+pub type Release = String;
 
 /// Lower-case ASCII words joined by '-': "Criminal damage and arson" -> "criminal-damage-and-arson".
 /// Keys are derived from names rather than stored, so they cannot drift apart.
@@ -199,6 +210,55 @@ impl fmt::Display for NotFound {
 
 impl std::error::Error for NotFound {}
 
+/// Why figures on either side of a point in a series cannot be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BreakReason {
+    /// What the offence counts changed: offence codes were added, removed or moved between
+    /// categories (e.g. the 2017 burglary reclassification).
+    Reclassified,
+    /// The figures on either side come from different releases that disagree where they meet
+    /// (the join of the 2003-2018 rolling file and the Home Office quarterly tables).
+    NewRelease,
+    /// The body recording the offence changed (fraud moving from forces to Action Fraud).
+    RecordingBody,
+}
+
+impl BreakReason {
+    pub(crate) fn to_u8(self) -> u8 {
+        match self {
+            BreakReason::Reclassified => 0,
+            BreakReason::NewRelease => 1,
+            BreakReason::RecordingBody => 2,
+        }
+    }
+
+    pub(crate) fn from_u8(v: u8) -> Option<BreakReason> {
+        Some(match v {
+            0 => BreakReason::Reclassified,
+            1 => BreakReason::NewRelease,
+            2 => BreakReason::RecordingBody,
+            _ => return None,
+        })
+    }
+}
+
+/// A break in one area's series of one offence: the figure at `period` (an index into
+/// `Dataset::periods`) and every later one are not comparable with figures before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeriesBreak {
+    pub period: usize,
+    pub reason: BreakReason,
+}
+
+/// A break as stored: for `area` = `None` it holds for every area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredBreak {
+    pub offence: OffenceId,
+    pub area: Option<AreaId>,
+    pub period: usize,
+    pub reason: BreakReason,
+}
+
 /// Everything a dataset is made from: what the ingest produces and what the codec stores.
 /// Cells of aggregate areas and derived offences are ignored here; `from_base` computes them.
 #[derive(Clone, Debug, PartialEq)]
@@ -214,6 +274,13 @@ pub struct BaseData {
     /// `[area][year]`. Only non-aggregate areas are read.
     pub population: Vec<Option<u64>>,
     pub source_note: String,
+    /// The releases figures come from.
+    pub releases: Vec<Release>,
+    /// Per period, a bit per release (bit i = `releases[i]`) that its figures come from.
+    pub period_releases: Vec<u32>,
+    /// Series breaks, sorted by (offence, period). Breaks of a base area hold for every
+    /// aggregate that sums it.
+    pub breaks: Vec<StoredBreak>,
 }
 
 /// The sum of some counts; missing if any is missing (or on overflow).
@@ -239,33 +306,141 @@ pub struct Dataset {
     offences: Vec<Offence>,
     periods: Vec<YearMonth>,
     /// Per offence, `[area][period]`, `MISSING` for no figure (i64 rather than `Option<i64>`
-    /// halves the memory in the wasm build). Made on first use: the bundled dataset decodes an
-    /// offence's figures, and derives its totals, only when something asks for them.
+    /// halves the memory in the wasm build). Made on first use: an offence's figures are
+    /// decoded, and its area sums derived, only when something asks for them.
     tables: Vec<OnceLock<Vec<i64>>>,
-    /// Where tables not yet made come from: the bundled file's coded figures.
-    coded: Option<crate::codec::Streams<'static>>,
+    /// Where each offence's figures come from until its table is made.
+    sources: Vec<FigureSource>,
     pop_first_year: u16,
     pop_years: usize,
     population: Vec<u64>,
     source_note: String,
+    releases: Vec<Release>,
+    period_releases: Vec<u32>,
+    breaks: Vec<StoredBreak>,
 }
 
+/// Where an offence's figures come from until they are decoded.
+#[derive(Clone, Debug)]
+enum FigureSource {
+    /// Filled in when the dataset was made (built from sources, or decoded whole).
+    Made,
+    /// Coded figures in memory, decoded on first use.
+    Coded(Vec<u8>),
+    /// A file beside the index, to be fetched and given to [`Dataset::supply`].
+    File { name: String, len: usize, crc: u32 },
+}
+
+/// The dataset the native tools and tests use by default: `data/crime-compare.bin`, the same
+/// figures as the split files under `pkg/data/` that the widget fetches. The wasm embeds none.
+#[cfg(not(target_arch = "wasm32"))]
 static BUNDLED: &[u8] = include_bytes!("../data/crime-compare.bin");
 
 impl Dataset {
-    /// The dataset built into the library (`data/crime-compare.bin`).
+    /// The dataset built into the native library (`data/crime-compare.bin`).
     /// Its structure is checked now; each offence's figures are decoded when first asked for
     /// (the tests decode every one against the sources).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Dataset, DecodeError> {
-        let (base, coded) = crate::codec::decode_lazy(BUNDLED)?;
+        Dataset::from_index(BUNDLED)
+    }
+
+    /// The wasm build embeds no figures: the widget fetches them (see `web::data`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn bundled() -> Result<Dataset, DecodeError> {
+        Err(DecodeError::Invalid("the wasm build has no bundled dataset: load one with Dataset::from_index".into()))
+    }
+
+    /// A dataset from its index (or a self-contained file): structure checked now, figures
+    /// decoded on first use. Figures in files of their own are missing until [`Dataset::supply`]
+    /// gives them; [`Dataset::figures_file`] names the file an offence needs.
+    pub fn from_index(bytes: &[u8]) -> Result<Dataset, DecodeError> {
+        let (base, chunks) = crate::codec::decode_lazy(bytes)?;
         let mut ds = Dataset::from_base_unfilled(base)?;
-        ds.coded = Some(coded);
+        ds.sources = chunks
+            .into_iter()
+            .map(|c| match c {
+                crate::codec::Chunk::Inline(b) => FigureSource::Coded(b.to_vec()),
+                crate::codec::Chunk::File { name, len, crc } => FigureSource::File { name, len, crc },
+            })
+            .collect();
         Ok(ds)
+    }
+
+    /// The file offence `o`'s figures are in, while they have not been supplied.
+    pub fn figures_file(&self, o: OffenceId) -> Option<&str> {
+        match self.sources.get(o)? {
+            FigureSource::File { name, .. } if self.tables[o].get().is_none() => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Gives offence `o` the bytes of its figures file: checked against the index (length and
+    /// CRC-32), decoded, and its area sums derived. Nothing changes on error.
+    pub fn supply(&self, o: OffenceId, bytes: &[u8]) -> Result<(), DecodeError> {
+        let Some(FigureSource::File { name, len, crc }) = self.sources.get(o) else {
+            return Err(DecodeError::Invalid(format!("offence {o} has no figures file")));
+        };
+        crate::codec::Chunk::File { name: name.clone(), len: *len, crc: *crc }.check(bytes)?;
+        let t = self.raw_table(o, bytes)?;
+        let _ = self.tables[o].set(self.make(o, t));
+        Ok(())
+    }
+
+    /// True when offence `o`'s figures are available (made, in memory, or supplied).
+    pub fn has_figures(&self, o: OffenceId) -> bool {
+        o < self.offences.len() && (self.tables[o].get().is_some() || !matches!(self.sources[o], FigureSource::File { .. }))
+    }
+
+    /// Decodes coded figures into a table of base cells, `MISSING` elsewhere.
+    fn raw_table(&self, _o: usize, bytes: &[u8]) -> Result<Vec<i64>, DecodeError> {
+        let cells = self.areas.len() * self.periods.len();
+        let base = crate::codec::decode_chunk(&self.areas, &self.periods, bytes)?;
+        let mut raw = vec![MISSING; cells];
+        for (i, v) in base.into_iter().enumerate().take(cells) {
+            if let Some(x) = v.filter(|_| !self.areas[i / self.periods.len()].kind.is_aggregate()) {
+                if x.unsigned_abs() <= MAX_ABS_COUNT as u64 {
+                    raw[i] = x;
+                }
+            }
+        }
+        Ok(raw)
     }
 
     /// Decodes and checks every figure.
     pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
         crate::codec::decode(bytes).and_then(Dataset::from_base)
+    }
+
+    /// Decodes and checks every figure of a split dataset: its index, and `file(name)` for each
+    /// figures file the index names.
+    pub fn decode_with(index: &[u8], file: impl FnMut(&str) -> Result<Vec<u8>, DecodeError>) -> Result<Dataset, DecodeError> {
+        crate::codec::decode_with(index, file).and_then(Dataset::from_base)
+    }
+
+    /// The dataset as files: an index and a file of figures per offence (see `codec`).
+    pub fn encode_split(&self) -> Vec<crate::codec::DataFile> {
+        crate::codec::encode_files(&self.to_base(), crate::codec::Layout::Split)
+    }
+
+    /// The releases figures come from.
+    pub fn releases(&self) -> &[Release] {
+        &self.releases
+    }
+
+    /// The releases period `p`'s figures come from.
+    pub fn period_releases(&self, p: usize) -> Vec<&str> {
+        let mask = self.period_releases.get(p).copied().unwrap_or(0);
+        self.releases.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, r)| r.as_str()).collect()
+    }
+
+    /// The releases any of periods `from..=to` come from, in release order.
+    pub fn releases_between(&self, from: usize, to: usize) -> Vec<&str> {
+        let mut mask = 0u32;
+        for p in from..=to.min(self.periods.len().saturating_sub(1)) {
+            mask |= self.period_releases.get(p).copied().unwrap_or(0);
+        }
+        self.releases.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, r)| r.as_str()).collect()
     }
 
     pub fn encode(&self) -> Vec<u8> {
@@ -298,19 +473,8 @@ impl Dataset {
                 })
                 .collect();
         }
-        // Parts before their groups (deeper first), so no table is made from an unmade one.
-        let depth = |mut o: usize| {
-            let mut d = 0;
-            while let Some(p) = ds.offences[o].parent {
-                d += 1;
-                o = p;
-            }
-            d
-        };
-        let mut order: Vec<usize> = (0..no).collect();
-        crate::util::sort_by_key(&mut order, |&o| std::cmp::Reverse(depth(o)));
-        for o in order {
-            let t = ds.make(o, std::mem::take(&mut raw[o]));
+        for (o, t) in raw.into_iter().enumerate() {
+            let t = ds.make(o, t);
             let _ = ds.tables[o].set(t);
         }
         Ok(ds)
@@ -359,13 +523,16 @@ impl Dataset {
         let mut ds = Dataset {
             areas,
             tables: (0..offences.len()).map(|_| OnceLock::new()).collect(),
-            coded: None,
+            sources: vec![FigureSource::Made; offences.len()],
             offences,
             periods: base.periods,
             pop_first_year: base.population_first_year,
             pop_years: base.population_years,
             population,
             source_note: base.source_note,
+            releases: base.releases,
+            period_releases: base.period_releases,
+            breaks: base.breaks,
         };
         ds.derive();
         Ok(ds)
@@ -404,52 +571,37 @@ impl Dataset {
             population_years: self.pop_years,
             population,
             source_note: self.source_note.clone(),
+            releases: self.releases.clone(),
+            period_releases: self.period_releases.clone(),
+            breaks: self.breaks.clone(),
         }
     }
 
     /// True where the figure comes from the source rather than a sum.
-    pub fn is_base_cell(&self, area: AreaId, offence: OffenceId) -> bool {
-        !self.areas[area].kind.is_aggregate() && !self.offences[offence].derived
+    pub fn is_base_cell(&self, area: AreaId, _offence: OffenceId) -> bool {
+        !self.areas[area].kind.is_aggregate()
     }
 
-    /// One offence's table, made on first use.
-    fn table(&self, o: usize) -> &[i64] {
-        self.tables[o].get_or_init(|| {
-            let cells = self.areas.len() * self.periods.len();
-            // The bundled file is checked by the tests; should a stream fail, its figures are missing.
-            let base = match &self.coded {
-                Some(c) if !self.offences[o].derived => c.offence(&self.areas, &self.periods, o).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            let mut raw = vec![MISSING; cells];
-            for (i, v) in base.into_iter().enumerate().take(cells) {
-                if let Some(x) = v.filter(|_| self.is_base_cell(i / self.periods.len(), o)) {
-                    raw[i] = x;
-                }
-            }
-            self.make(o, raw)
-        })
-    }
-
-    /// Derives one offence's table from its base cells (`MISSING` elsewhere): a group's base
-    /// areas from its parts, then area sums, regions before countries before the nation. See
-    /// the module documentation for the rules.
-    fn make(&self, o: usize, mut t: Vec<i64>) -> Vec<i64> {
-        let (na, np) = (self.areas.len(), self.periods.len());
-        let base_areas = (0..na).filter(|&a| !self.areas[a].kind.is_aggregate());
-        if self.offences[o].derived {
-            let parts: Vec<&[i64]> = (0..self.offences.len()).filter(|&k| self.offences[k].parent == Some(o)).map(|k| self.table(k)).collect();
-            for p in 0..np {
-                // Parts with a figure for at least one area in this period.
-                let published: Vec<&[i64]> = parts.iter().copied().filter(|t| base_areas.clone().any(|a| t[a * np + p] != MISSING)).collect();
-                if published.is_empty() {
-                    continue;
-                }
-                for a in base_areas.clone() {
-                    t[a * np + p] = sum(published.iter().map(|t| t[a * np + p]));
-                }
-            }
+    /// One offence's table, made on first use; `None` while its figures file is not supplied.
+    fn table(&self, o: usize) -> Option<&[i64]> {
+        if let Some(t) = self.tables.get(o)?.get() {
+            return Some(t);
         }
+        match &self.sources[o] {
+            FigureSource::Coded(bytes) => Some(self.tables[o].get_or_init(|| {
+                // The bundled file is checked by the tests; should a stream fail, its figures are missing.
+                let cells = self.areas.len() * self.periods.len();
+                let raw = self.raw_table(o, bytes).unwrap_or_else(|_| vec![MISSING; cells]);
+                self.make(o, raw)
+            })),
+            _ => None,
+        }
+    }
+
+    /// Derives one offence's area sums from its base cells (`MISSING` elsewhere): regions
+    /// before countries before the nation. See the module documentation for the rules.
+    fn make(&self, _o: usize, mut t: Vec<i64>) -> Vec<i64> {
+        let (na, np) = (self.areas.len(), self.periods.len());
         let mut aggs: Vec<usize> = (0..na).filter(|&a| self.areas[a].kind.is_aggregate()).collect();
         crate::util::sort_by_key(&mut aggs, |&a| self.areas[a].kind.aggregate_rank());
         for &g in &aggs {
@@ -506,7 +658,7 @@ impl Dataset {
         if area >= self.areas.len() || offence >= self.offences.len() || period >= self.periods.len() {
             return None;
         }
-        let v = self.table(offence)[area * self.periods.len() + period];
+        let v = *self.table(offence)?.get(area * self.periods.len() + period)?;
         (v != MISSING).then_some(v)
     }
 
@@ -567,6 +719,36 @@ impl Dataset {
 
     pub fn children(&self, area: AreaId) -> Vec<AreaId> {
         (0..self.areas.len()).filter(|&a| self.areas[a].parent == Some(area)).collect()
+    }
+
+    /// The breaks in `area`'s series of `offence`, in period order. An aggregate area has every
+    /// break of the areas it sums; a break stored for all areas holds for each.
+    pub fn breaks(&self, area: AreaId, offence: OffenceId) -> Vec<SeriesBreak> {
+        let mut members = vec![area];
+        let mut i = 0;
+        while i < members.len() && members.len() <= self.areas.len() {
+            for k in self.children(members[i]) {
+                if !members.contains(&k) {
+                    members.push(k);
+                }
+            }
+            i += 1;
+        }
+        let mut out: Vec<SeriesBreak> = Vec::new();
+        for b in self.breaks.iter().filter(|b| b.offence == offence) {
+            if b.area.map_or(true, |a| members.contains(&a)) && !out.iter().any(|o| o.period == b.period && o.reason == b.reason) {
+                out.push(SeriesBreak { period: b.period, reason: b.reason });
+            }
+        }
+        crate::util::sort_by_key(&mut out, |b| (b.period, b.reason.to_u8()));
+        out
+    }
+
+    /// The first break in `(earlier, later]`: figures at `earlier` and `later` are comparable
+    /// only when this is `None`.
+    pub fn break_between(&self, area: AreaId, offence: OffenceId, earlier: usize, later: usize) -> Option<SeriesBreak> {
+        let (lo, hi) = if earlier <= later { (earlier, later) } else { (later, earlier) };
+        self.breaks(area, offence).into_iter().find(|b| b.period > lo && b.period <= hi)
     }
 
     /// What the figures are and when they were published; stored in the dataset.

@@ -145,16 +145,23 @@ pub fn find_area(ds: &Dataset, query: &str) -> Result<AreaId, NotFound> {
     Err(NotFound { query: query.to_string(), suggestions, what: "area" })
 }
 
+/// An offence by its English or Welsh name or key, then by its Home Office code ("8L",
+/// case-insensitive).
 pub fn find_offence(ds: &Dataset, query: &str) -> Result<OffenceId, NotFound> {
     let q = normalise(query);
     let names = |o: usize| {
         let off = &ds.offences()[o];
-        vec![normalise(&off.key), normalise(&off.name)]
+        let cy = crate::i18n::offence_name(&off.key, &off.name, Lang::Cy);
+        vec![normalise(&off.key), normalise(&off.name), normalise(&cy)]
     };
     if !q.is_empty() {
         if let Some(o) = (0..ds.offences().len()).find(|&o| names(o).contains(&q)) {
             return Ok(o);
         }
+    }
+    let code = query.trim();
+    if let Some(o) = ds.offences().iter().position(|o| o.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(code))) {
+        return Ok(o);
     }
     let suggestions = suggest(query, (0..ds.offences().len()).map(|o| (ds.offences()[o].name.clone(), names(o))));
     Err(NotFound { query: query.to_string(), suggestions, what: "offence" })

@@ -315,6 +315,24 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     }
     crate::util::sort(&mut periods);
     periods.dedup();
+    // Without a `from`, the axis starts where the first charted area's figures do: an offence
+    // code first published in 2013 is not drawn against ten empty years.
+    if state.from.is_none() {
+        let first_bundled = |a: &AreaId| -> Option<YearMonth> {
+            let o = *bundled_offence.as_ref().ok()?;
+            (0..dataset.periods().len()).find(|&p| dataset.count(*a, o, p).is_some()).map(|p| dataset.periods()[p])
+        };
+        let start = areas
+            .iter()
+            .filter_map(|a| match &a.source {
+                AreaSource::Bundled(id) => first_bundled(id),
+                AreaSource::Publisher(name) => publisher_rows.iter().filter(|r| same_name(&r.area, name) && same_name(&r.offence, &state.offence)).map(|r| r.period).min(),
+            })
+            .min();
+        if let Some(start) = start {
+            periods.retain(|p| *p >= start);
+        }
+    }
     // Values are read over every period, then cut to the reader's range, so that a change on
     // a year earlier is known from the first period in range.
     let all_periods = periods;
@@ -397,6 +415,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         height,
         // The page shows the title, subtitle and source line as text; downloads draw them.
         titles: false,
+        sources: Vec::new(),
     };
 
     // The narrative: one sentence per selected area, about the last period it has a figure for
@@ -431,6 +450,18 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
 
     let mut source_lines = vec![i18n::t(Key::SourceLine, lang).to_string()];
     if areas.iter().any(|a| matches!(a.source, AreaSource::Bundled(_))) || state.kind == KindChoice::Ranking {
+        // The releases the charted periods come from, then the note on populations.
+        let plotted = input.plotted();
+        let shown: Vec<usize> = (0..input.periods.len())
+            .filter(|&i| plotted.iter().any(|s| s.get(i).copied().flatten().is_some()))
+            .filter_map(|i| dataset.period_index(input.periods[i]))
+            .collect();
+        if let (Some(&first), Some(&last)) = (shown.first(), shown.last()) {
+            let releases: Vec<String> = dataset.releases_between(first, last).into_iter().map(|r| i18n::release_name(r, lang)).collect();
+            if !releases.is_empty() {
+                source_lines.push(format!("{}: {}.", i18n::t(Key::Figures, lang), releases.join("; ")));
+            }
+        }
         source_lines.push(i18n::source_note(dataset.source_note(), lang));
     }
     if let Some(p) = publisher {
@@ -440,6 +471,8 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         }
     }
     let title = input.title();
+    let mut input = input;
+    input.sources = source_lines[1..].to_vec();
     View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
 }
 

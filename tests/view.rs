@@ -31,11 +31,14 @@ fn parents_are_benchmarks_and_figures_are_the_source_rows() {
     assert!(v.messages.is_empty(), "{:?}", v.messages);
     let roles: Vec<(&str, Role)> = v.input.series.iter().map(|s| (s.label.as_str(), s.role)).collect();
     assert_eq!(roles, vec![("North Wales", Role::Selected), ("Wales", Role::Benchmark), ("England and Wales", Role::Benchmark)]);
-    // rec-crime-pfa.csv: 31-03-2018,North Wales,Wales,Sexual offences,3016 (and 1966 a year before).
-    assert_eq!(value(&v, "North Wales", "2018-03"), Some(3016.0));
-    assert_eq!(value(&v, "North Wales", "2017-03"), Some(1966.0));
-    assert_eq!(v.input.periods.len(), 52);
-    assert!(v.narrative[0].starts_with("North Wales Police recorded 3,091 sexual offences in the year ending December 2018"), "{}", v.narrative[0]);
+    // rec-crime-pfa.csv: 31-03-2012,North Wales,Wales,Sexual offences,639 (and 652 a year before);
+    // from the year ending March 2013 the Home Office quarterly table: 2,995 in the year ending
+    // March 2018 (its four quarters), 2,502 in the year ending June 2023.
+    assert_eq!(value(&v, "North Wales", "2012-03"), Some(639.0));
+    assert_eq!(value(&v, "North Wales", "2011-03"), Some(652.0));
+    assert_eq!(value(&v, "North Wales", "2018-03"), Some(2995.0));
+    assert_eq!(v.input.periods.last().map(|p| p.to_string()), Some("2023-06".to_string()));
+    assert!(v.narrative[0].starts_with("North Wales Police recorded 2,502 sexual offences in the year ending June 2023"), "{}", v.narrative[0]);
     assert_eq!(v.narrative.len(), 1, "benchmarks get no sentence of their own");
     assert!(v.aria_label.contains("North Wales"));
 }
@@ -58,9 +61,9 @@ fn change_on_a_year_earlier_is_known_from_the_first_period_in_range() {
     let v = build(&[("area", "North Wales"), ("offence", "Sexual offences"), ("measure", "change"), ("from", "2018-03"), ("to", "2018-03")], None);
     assert_eq!(v.input.kind, ChartKind::Change);
     assert_eq!(v.input.periods.len(), 1);
-    // 3,016 against 1,966 a year earlier.
+    // 2,995 against 1,947 a year earlier (both from the quarterly table).
     let change = value(&v, "North Wales", "2018-03").unwrap();
-    assert!((change - (3016.0 / 1966.0 - 1.0) * 100.0).abs() < 1e-9, "{change}");
+    assert!((change - (2995.0 / 1947.0 - 1.0) * 100.0).abs() < 1e-9, "{change}");
 }
 
 #[test]
@@ -71,7 +74,7 @@ fn a_rate_is_unavailable_where_no_population_exists_never_zero() {
     let rate = value(&v, "North Wales", "2018-03").unwrap();
     let data = Dataset::bundled().unwrap();
     let nw = data.find_area("North Wales").unwrap();
-    let expected = 3016.0 / data.population(nw, 2017).unwrap() as f64 * 1000.0;
+    let expected = 2995.0 / data.population(nw, 2017).unwrap() as f64 * 1000.0;
     assert!((rate - expected).abs() < 1e-9);
 }
 

@@ -24,6 +24,17 @@ fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
     data.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count()
 }
 
+/// The dataset as one self-contained file (the widget fetches the same figures split).
+fn bundled() -> Dataset {
+    Dataset::from_index(include_bytes!("../data/crime-compare.bin")).unwrap()
+}
+
+/// Loads the same dataset as the page's own, as the shim would, for `mount`.
+fn load_page_dataset() -> Option<String> {
+    crime_compare::web::data::load_dataset("test:/data/".into(), include_bytes!("../data/crime-compare.bin"), true).unwrap();
+    Some("test:/data/".into())
+}
+
 fn north_wales_state() -> WidgetState {
     let mut state = WidgetState::default();
     state.set("area", "North Wales").unwrap();
@@ -34,7 +45,7 @@ fn north_wales_state() -> WidgetState {
 
 #[wasm_bindgen_test]
 fn the_same_chart_draws_on_a_canvas_at_any_pixel_ratio() {
-    let data = Dataset::bundled().unwrap();
+    let data = bundled();
     let v = view::build(&data, None, &north_wales_state(), 600.0, 340.0, false);
     let layout = chart::layout(&v.input).unwrap();
     let svg = chart::render_svg(&v.input).unwrap();
@@ -62,7 +73,7 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 
 #[wasm_bindgen_test]
 fn the_batched_canvas_backend_draws_what_plotters_canvas_draws() {
-    let data = Dataset::bundled().unwrap();
+    let data = bundled();
     for (kind, dark) in [("trend", false), ("ranking", false), ("change", true)] {
         let mut state = north_wales_state();
         state.set("kind", kind).unwrap();
@@ -97,13 +108,13 @@ async fn a_widget_mounts_and_names_its_area() {
     js_sys::Reflect::set(&attrs, &"area".into(), &"North Wales".into()).unwrap();
     js_sys::Reflect::set(&attrs, &"offence".into(), &"Sexual offences".into()).unwrap();
     js_sys::Reflect::set(&attrs, &"to".into(), &"2018-03".into()).unwrap();
-    let widget = crime_compare::web::mount(host.clone(), root.clone(), attrs.into(), None, None, 2.0).unwrap();
+    let widget = crime_compare::web::mount(host.clone(), root.clone(), attrs.into(), None, None, 2.0, load_page_dataset()).unwrap();
     let canvas: HtmlCanvasElement = root.query_selector("canvas").unwrap().unwrap().dyn_into().unwrap();
     let label = canvas.get_attribute("aria-label").unwrap();
     assert!(label.contains("North Wales"), "{label}");
     assert!(inked_pixels(&canvas) > 1000);
     let caption = root.query_selector(".caption#cc-caption").unwrap().unwrap().text_content().unwrap();
-    assert!(caption.contains("3,016"), "the narrative names the year ending March 2018 figure: {caption}");
+    assert!(caption.contains("2,995"), "the narrative names the year ending March 2018 figure: {caption}");
     widget.destroy();
     assert!(root.query_selector("canvas").unwrap().is_none());
 }
@@ -115,7 +126,7 @@ fn an_unknown_area_is_a_message_not_a_blank_widget() {
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
     let attrs = js_sys::Object::new();
     js_sys::Reflect::set(&attrs, &"area".into(), &"Nrth Wales".into()).unwrap();
-    let _widget = crime_compare::web::mount(host, root.clone(), attrs.into(), None, None, 1.0).unwrap();
+    let _widget = crime_compare::web::mount(host, root.clone(), attrs.into(), None, None, 1.0, load_page_dataset()).unwrap();
     let message = root.query_selector(".message").unwrap().unwrap().text_content().unwrap();
     assert!(message.contains("Did you mean North Wales?"), "{message}");
 }

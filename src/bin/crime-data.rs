@@ -90,7 +90,7 @@ fn read(path: &str) -> Result<String, Failure> {
 }
 
 fn build(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &["--pfa", "--population", "--lookup", "--open-data", "-o", "--output"])?;
+    let a = Args::parse(args, &["--pfa", "--population", "--lookup", "--open-data", "-o", "--output", "--split-dir"])?;
     if !a.positional.is_empty() {
         return Err(usage(format!("unexpected argument {}", a.positional[0])));
     }
@@ -113,6 +113,10 @@ fn build(args: &[String]) -> Result<(), Failure> {
     };
     let ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
     let bytes = ds.encode();
+    if let Some(dir) = a.one("--split-dir")? {
+        let n = write_split(Path::new(dir), &ds).map_err(|e| fail(format!("cannot write {dir}: {e}")))?;
+        eprintln!("wrote {dir}: an index and {n} figures files");
+    }
     write_atomically(Path::new(out), &bytes).map_err(|e| fail(format!("cannot write {out}: {e}")))?;
     eprintln!(
         "wrote {out}: {} bytes, {} areas, {} offences, {} periods",
@@ -143,7 +147,34 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Writes a split dataset into `dir`: the figures files first (content-addressed, so new names
+/// never overwrite what an old index names), then the index atomically, then removes figures
+/// files the new index does not name. A reader never sees an index naming a missing file.
+fn write_split(dir: &Path, ds: &Dataset) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    let files = ds.encode_split();
+    for f in &files[1..] {
+        write_atomically(&dir.join(&f.name), &f.bytes)?;
+    }
+    write_atomically(&dir.join(&files[0].name), &files[0].bytes)?;
+    let keep: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    for e in std::fs::read_dir(dir)? {
+        let name = e?.file_name().to_string_lossy().into_owned();
+        if name.starts_with('o') && name.ends_with(".ccd") && !keep.contains(name.as_str()) {
+            std::fs::remove_file(dir.join(&name))?;
+        }
+    }
+    Ok(files.len() - 1)
+}
+
 fn load(data: Option<&str>) -> Result<Dataset, Failure> {
+    if let Some(dir) = data.filter(|d| Path::new(d).is_dir()) {
+        let index = std::fs::read(Path::new(dir).join(crime_compare::codec::INDEX_NAME)).map_err(|e| fail(format!("cannot read {dir}/{}: {e}", crime_compare::codec::INDEX_NAME)))?;
+        return Dataset::decode_with(&index, |name| {
+            std::fs::read(Path::new(dir).join(name)).map_err(|e| crime_compare::model::DecodeError::Invalid(format!("cannot read {dir}/{name}: {e}")))
+        })
+        .map_err(|e| fail(format!("{dir}: dataset is invalid: {e}")));
+    }
     match data {
         None => Dataset::bundled().map_err(|e| fail(format!("the bundled dataset is unreadable: {e}"))),
         Some(p) => {
@@ -203,9 +234,11 @@ fn inspect(args: &[String]) -> Result<(), Failure> {
         [p] => p,
         _ => return Err(usage("inspect takes one file")),
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))?;
+    let is_dir = Path::new(path).is_dir();
+    let index_path = if is_dir { format!("{path}/{}", codec::INDEX_NAME) } else { path.to_string() };
+    let bytes = std::fs::read(&index_path).map_err(|e| fail(format!("cannot read {index_path}: {e}")))?;
     let start = Instant::now();
-    let ds = Dataset::decode(&bytes).map_err(|e| fail(format!("{path}: {e}")))?;
+    let ds = if is_dir { load(Some(path))? } else { Dataset::decode(&bytes).map_err(|e| fail(format!("{path}: {e}")))? };
     let elapsed = start.elapsed();
     let sizes = codec::section_sizes(&bytes).map_err(|e| fail(format!("{path}: {e}")))?;
     // Collected and written once, ignoring a closed pipe (`crime-data inspect f | head`).
@@ -218,6 +251,9 @@ fn inspect(args: &[String]) -> Result<(), Failure> {
     }
     o!("{path}: {} bytes, decoded and derived in {:.2} ms", bytes.len(), elapsed.as_secs_f64() * 1000.0);
     o!("source: {}", ds.source_note());
+    for (i, r) in ds.releases().iter().enumerate() {
+        o!("release {i}: {r}");
+    }
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for area in ds.areas() {
         let k = format!("{:?}", area.kind);

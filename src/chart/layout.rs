@@ -226,8 +226,10 @@ fn furniture(input: &ChartInput, sc: &Scale, notes: &[String]) -> Furniture {
         }
     }
     if input.titles {
-        for line in wrap(i18n::t(Key::SourceLine, input.lang), sc.small, false, inner) {
-            lines.push((line, sc.small, LabelRole::Source));
+        for text in std::iter::once(i18n::t(Key::SourceLine, input.lang)).chain(input.sources.iter().map(String::as_str)) {
+            for line in wrap(text, sc.small, false, inner) {
+                lines.push((line, sc.small, LabelRole::Source));
+            }
         }
     }
     let mut bottom = h - sc.pad;

@@ -110,6 +110,9 @@ pub struct ChartInput {
     /// Draw the title, subtitle and source line inside the chart. True for downloads and
     /// stand-alone SVGs; a page that shows them in HTML can turn them off.
     pub titles: bool,
+    /// Lines after the source line when titles are drawn: the releases the figures come from,
+    /// a publisher's own sources.
+    pub sources: Vec<String>,
 }
 
 impl Default for ChartInput {
@@ -127,6 +130,7 @@ impl Default for ChartInput {
             width: 600.0,
             height: 400.0,
             titles: true,
+            sources: Vec::new(),
         }
     }
 }

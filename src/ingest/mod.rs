@@ -13,9 +13,10 @@
 
 pub mod csv;
 pub mod open_data;
+pub mod quarterly;
 pub mod sources;
 
-use crate::model::{slug, Area, AreaId, AreaKind, BaseData, Dataset, Offence};
+use crate::model::{slug, Area, AreaId, AreaKind, BaseData, BreakReason, Dataset, Offence, StoredBreak};
 use crate::period::YearMonth;
 use crate::search::normalise;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -71,22 +72,22 @@ pub const OFFENCE_TREE: &[(&str, Option<&str>, bool)] = &[
     ("Violence with injury", Some("Violence against the person"), false),
     ("Violence without injury", Some("Violence against the person"), false),
     ("Stalking and harassment", Some("Violence against the person"), false),
-    ("Sexual offences", Some("Victim-based crime"), false),
-    ("Robbery", Some("Victim-based crime"), false),
+    ("Sexual offences", Some("Victim-based crime"), true),
+    ("Robbery", Some("Victim-based crime"), true),
     ("Theft offences", Some("Victim-based crime"), true),
     ("Burglary", Some("Theft offences"), true),
     ("Domestic burglary", Some("Burglary"), false),
     ("Non-domestic burglary", Some("Burglary"), false),
     ("Residential burglary", Some("Burglary"), false),
     ("Non-residential burglary", Some("Burglary"), false),
-    ("Vehicle offences", Some("Theft offences"), false),
+    ("Vehicle offences", Some("Theft offences"), true),
     ("Theft from the person", Some("Theft offences"), false),
     ("Bicycle theft", Some("Theft offences"), false),
     ("Shoplifting", Some("Theft offences"), false),
     ("All other theft offences", Some("Theft offences"), false),
-    ("Criminal damage and arson", Some("Victim-based crime"), false),
+    ("Criminal damage and arson", Some("Victim-based crime"), true),
     ("Other crimes against society", Some("Total recorded crime (excluding fraud)"), true),
-    ("Drug offences", Some("Other crimes against society"), false),
+    ("Drug offences", Some("Other crimes against society"), true),
     ("Possession of weapons offences", Some("Other crimes against society"), false),
     ("Public order offences", Some("Other crimes against society"), false),
     ("Miscellaneous crimes against society", Some("Other crimes against society"), false),
@@ -94,7 +95,78 @@ pub const OFFENCE_TREE: &[(&str, Option<&str>, bool)] = &[
     ("Action Fraud", None, false),
     ("CIFAS", None, false),
     ("UK Finance", None, false),
+    // Home Office subgroups finer than the categories above (from the year ending March 2013).
+    ("Rape offences", Some("Sexual offences"), true),
+    ("Other sexual offences", Some("Sexual offences"), true),
+    ("Robbery of business property", Some("Robbery"), true),
+    ("Robbery of personal property", Some("Robbery"), true),
+    ("Theft from a vehicle", Some("Vehicle offences"), true),
+    ("Theft of a motor vehicle", Some("Vehicle offences"), true),
+    ("Vehicle interference", Some("Vehicle offences"), true),
+    ("Arson", Some("Criminal damage and arson"), true),
+    ("Criminal damage", Some("Criminal damage and arson"), true),
+    ("Possession of drugs", Some("Drug offences"), true),
+    ("Trafficking of drugs", Some("Drug offences"), true),
 ];
+
+pub use crate::provenance::{open_data_release, PFA_RELEASE};
+
+/// Force names as the open data tables spell them, in the rolling file's spelling.
+fn published_force_name(name: &str) -> String {
+    let n = name.trim();
+    match normalise(n).as_str() {
+        "london city of" => "City of London".to_string(),
+        "devon cornwall" | "devon and cornwall" => "Devon and Cornwall".to_string(),
+        "financial fraud action uk" => "UK Finance".to_string(),
+        "cifas" => "CIFAS".to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// An offence code as written, with the float artefacts of some copies undone
+/// (`37.200000000000003` is code 37.2). Codes such as `4.10` are text and stay as they are.
+pub fn normalise_code(code: &str) -> String {
+    let c = code.trim();
+    if let Some((int, frac)) = c.split_once('.') {
+        if frac.len() >= 12 && int.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(v) = c.parse::<f64>() {
+                let short = format!("{v}");
+                if short.len() < c.len() {
+                    return short;
+                }
+            }
+        }
+    }
+    c.to_string()
+}
+
+/// The order codes are listed in: by their leading number, then as text (1, 4.1, 4.10, 8L, 8M, 10A …).
+fn code_order(code: &str) -> (u32, String) {
+    let digits: String = code.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (digits.parse().unwrap_or(u32::MAX), code.to_string())
+}
+
+/// The category of the hierarchy a code belongs to, from its (latest) group and subgroup.
+/// Burglary's subgroups hold both the old and the 2017 classification's codes: a "residential"
+/// code is residential burglary, a "business and community" code non-residential burglary.
+fn category_of(tree: &[Offence], group: &str, subgroup: &str, description: &str) -> Option<usize> {
+    let find = |name: &str| tree.iter().position(|o| normalise(&o.name) == normalise(name));
+    let sub = normalise(subgroup);
+    let desc = description.to_lowercase();
+    let name = match sub.as_str() {
+        "death or serious injury unlawful driving" => "Death or serious injury caused by illegal driving",
+        "domestic burglary" if desc.contains("residential") => "Residential burglary",
+        "non domestic burglary" if desc.contains("business and community") => "Non-residential burglary",
+        "other theft offences" => "All other theft offences",
+        "fraud offences to 2012 13" => "Fraud offences",
+        "fraud action fraud" => "Action Fraud",
+        "fraud cifas" => "CIFAS",
+        "fraud financial fraud action uk" | "fraud uk finance" => "UK Finance",
+        // A subgroup the hierarchy does not have (an older or finer name) goes to its group.
+        _ => return find(subgroup).or_else(|| find(group)),
+    };
+    find(name)
+}
 
 /// Project-local code for British Transport Police (no GSS code exists for it).
 pub const BTP_CODE: &str = "CC-BTP";
@@ -119,23 +191,10 @@ pub struct Sources<'a> {
     pub open_data: Vec<Source<'a>>,
 }
 
-pub const SOURCE_NOTE: &str = "Police recorded crime, rolling 12-month totals by police force area \
-(Home Office / ONS, as published in early 2019); population: ONS mid-year estimates, MYE23 (July 2024)";
+pub use crate::provenance::SOURCE_NOTE;
 
 fn err(file: &str, line: usize, field: &str, message: String) -> IngestError {
     IngestError::new(file, line, field, message)
-}
-
-/// Maps an open-data offence row to one of our leaf categories: the subgroup if it names one
-/// (e.g. "Shoplifting", "Violence with injury"), else the group (e.g. group "Sexual offences"
-/// for subgroup "Rape"). Group totals are never targets, so a row that only names a group we
-/// derive (e.g. group "Theft offences" with an unknown subgroup) is an error, not a guess.
-fn open_data_offence(offences: &[Offence], group: &str, subgroup: &str) -> Option<usize> {
-    let leaf = |name: &str| {
-        let n = normalise(name);
-        offences.iter().position(|o| !o.derived && normalise(&o.name) == n)
-    };
-    leaf(subgroup).or_else(|| leaf(group))
 }
 
 pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
@@ -244,45 +303,76 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
     }
     let _ = ew;
 
-    // ---- offences
+    // ---- offences: the hierarchy, then the open data's codes under it
     let mut offences: Vec<Offence> = Vec::new();
     for (name, parent, derived) in OFFENCE_TREE {
         // OFFENCE_TREE lists parents before children (checked by a unit test).
         let p = parent.and_then(|p| offences.iter().position(|o| o.name == p));
         offences.push(Offence::new(name, p, *derived));
     }
-    let offence_id = |name: &str| offences.iter().position(|o| !o.derived && normalise(&o.name) == normalise(name));
-
-    // ---- cells: (area, offence, period) -> (value, file, line)
-    let mut cells: HashMap<(AreaId, usize, YearMonth), (i64, String, usize)> = HashMap::new();
-    let mut insert = |key: (AreaId, usize, YearMonth), v: i64, file: &str, line: usize, field: &str| -> Result<(), IngestError> {
-        if let Some((_, f0, l0)) = cells.get(&key) {
-            return Err(err(file, line, field, format!("a second figure for the same area, offence and period (first on {f0} line {l0})")));
-        }
-        cells.insert(key, (v, file.to_string(), line));
-        Ok(())
+    let tree_len = offences.len();
+    let tree_norm: Vec<String> = offences.iter().map(|o| normalise(&o.name)).collect();
+    let offence_id = |_: &[Offence], name: &str| {
+        let n = normalise(name);
+        tree_norm.iter().position(|t| *t == n)
     };
+
+    // ---- the rolling file's cells: (area, offence, period) -> (value, line)
+    let mut ons: HashMap<(AreaId, usize, YearMonth), (i64, usize)> = HashMap::new();
+    let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
     for r in &pfa_rows {
-        let o = offence_id(&r.offence).ok_or_else(|| err(pfa_name, r.line, "Offence", format!("unknown offence '{}'", r.offence)))?;
-        insert((force_ids[&r.force], o, r.period), r.value, pfa_name, r.line, "Rolling year total number of offences")?;
+        let o = *by_name.entry(r.offence.as_str()).or_insert_with(|| offence_id(&offences, &r.offence));
+        let o = o
+            .ok_or_else(|| err(pfa_name, r.line, "Offence", format!("unknown offence '{}'", r.offence)))?;
+        if let Some((_, l0)) = ons.insert((force_ids[&r.force], o, r.period), (r.value, r.line)) {
+            return Err(err(pfa_name, r.line, "Rolling year total number of offences", format!("a second figure for the same area, offence and period (first on line {l0})")));
+        }
     }
 
-    // ---- open data: quarterly sums, then rolling years
+    // ---- open data: areas (forces, CSPs) and codes
     let force_by_norm: HashMap<String, AreaId> = areas
         .iter()
         .enumerate()
-        .filter(|(_, a)| matches!(a.kind, AreaKind::Force | AreaKind::OtherForce))
+        .filter(|(_, a)| matches!(a.kind, AreaKind::Force | AreaKind::OtherForce | AreaKind::FraudBody))
         .map(|(i, a)| (normalise(&a.name), i))
         .collect();
     let mut csp_ids: HashMap<(AreaId, String), AreaId> = HashMap::new();
     let mut csp_lookup_code: HashMap<AreaId, String> = HashMap::new();
-    for (file, rows) in &open {
-        // (area, offence) -> quarter end -> (sum, first line)
-        let mut quarters: BTreeMap<(AreaId, usize), BTreeMap<YearMonth, (i64, usize)>> = BTreeMap::new();
+    // Files in release order: the one reaching the latest quarter last, so it supersedes.
+    let mut order: Vec<usize> = (0..open.len()).collect();
+    order.sort_by_key(|&i| (open[i].1.iter().map(|r| r.quarter_end).max(), i));
+    struct CodeRow {
+        area: AreaId,
+        code: usize,
+        quarter: YearMonth,
+        value: i64,
+    }
+    struct CodeInfo {
+        code: String,
+        description: String,
+        node: usize,
+        latest: YearMonth,
+    }
+    let mut codes: Vec<CodeInfo> = Vec::new();
+    let mut code_index: HashMap<String, usize> = HashMap::new();
+    let mut code_rows: Vec<(usize, CodeRow)> = Vec::new(); // (release, row)
+    let mut seen_quarters: BTreeSet<YearMonth> = BTreeSet::new();
+    let mut areas_with_open: BTreeSet<AreaId> = BTreeSet::new();
+    let mut categories: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut force_cache: HashMap<String, AreaId> = HashMap::new();
+    for (release, &fi) in order.iter().enumerate() {
+        let (file, rows) = (&open[fi].0, &open[fi].1);
         for r in rows {
-            let force = *force_by_norm
-                .get(&normalise(&r.force))
-                .ok_or_else(|| err(file, r.line, "Force Name", format!("unknown force '{}'", r.force)))?;
+            let force = match force_cache.get(&r.force) {
+                Some(&f) => f,
+                None => {
+                    let f = *force_by_norm
+                        .get(&normalise(&published_force_name(&r.force)))
+                        .ok_or_else(|| err(file, r.line, "Force Name", format!("unknown force '{}'", r.force)))?;
+                    force_cache.insert(r.force.clone(), f);
+                    f
+                }
+            };
             let area = match &r.csp {
                 None => force,
                 Some(csp) => {
@@ -309,40 +399,199 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
                     }
                 }
             };
-            let o = open_data_offence(&offences, &r.group, &r.subgroup).ok_or_else(|| {
-                err(file, r.line, "Offence Subgroup", format!("'{}' (group '{}') maps to no published category", r.subgroup, r.group))
-            })?;
-            let q = quarters.entry((area, o)).or_default().entry(r.quarter_end).or_insert((0, r.line));
-            q.0 = q.0.checked_add(r.value).ok_or_else(|| err(file, r.line, "Number of Offences", "sum overflows".into()))?;
-        }
-        // A rolling year needs all four of its quarters; otherwise there is no figure.
-        for ((area, o), qs) in &quarters {
-            for (&end, &(_, line)) in qs {
-                let mut sum = 0i64;
-                let mut complete = true;
-                for back in 0..4 {
-                    match end.minus_months(3 * back).and_then(|q| qs.get(&q)) {
-                        Some((v, _)) => sum += v,
-                        None => complete = false,
-                    }
-                }
-                if complete {
-                    insert((*area, *o, end), sum, file, line, "Number of Offences")?;
-                }
+            let code_key = normalise_code(&r.code);
+            if code_key.is_empty() {
+                return Err(err(file, r.line, "Offence Code", "is empty".into()));
             }
+            seen_quarters.insert(r.quarter_end);
+            areas_with_open.insert(area);
+            let cat_key = (r.group.clone(), r.subgroup.clone(), r.description.clone());
+            let node = match categories.get(&cat_key) {
+                Some(&n) => n,
+                None => {
+                    let n = category_of(&offences[..tree_len], &r.group, &r.subgroup, &r.description).ok_or_else(|| {
+                        err(file, r.line, "Offence Subgroup", format!("'{}' (group '{}') is no category of the offence hierarchy", r.subgroup, r.group))
+                    })?;
+                    categories.insert(cat_key, n);
+                    n
+                }
+            };
+            let ci = match code_index.get(&code_key) {
+                Some(&ci) => ci,
+                None => {
+                    codes.push(CodeInfo { code: code_key.clone(), description: r.description.clone(), node, latest: r.quarter_end });
+                    code_index.insert(code_key, codes.len() - 1);
+                    codes.len() - 1
+                }
+            };
+            // The latest sheet names and places the code.
+            if r.quarter_end > codes[ci].latest || (r.quarter_end == codes[ci].latest && codes[ci].node != node) {
+                codes[ci].description = r.description.clone();
+                codes[ci].node = node;
+                codes[ci].latest = r.quarter_end;
+            }
+            code_rows.push((release, CodeRow { area, code: ci, quarter: r.quarter_end, value: r.value }));
         }
     }
+    // Codes as offences, under their categories; a category of one code is that code.
+    let mut code_offence = vec![0usize; codes.len()];
+    for node in 0..tree_len {
+        let mine: Vec<usize> = (0..codes.len()).filter(|&c| codes[c].node == node).collect();
+        if mine.len() == 1 {
+            offences[node].code = Some(codes[mine[0]].code.clone());
+            code_offence[mine[0]] = node;
+            continue;
+        }
+        let mut sorted = mine;
+        sorted.sort_by(|&a, &b| code_order(&codes[a].code).cmp(&code_order(&codes[b].code)));
+        for c in sorted {
+            code_offence[c] = offences.len();
+            // A code named like a category or another code ("Homicide", the 2012/13 code for
+            // all four homicide offences) is told apart by its code.
+            let mut name = codes[c].description.clone();
+            let clash = |n: &str| offences.iter().any(|o| normalise(&o.name) == normalise(n)) || codes.iter().enumerate().any(|(k, x)| k != c && normalise(&x.description) == normalise(n));
+            if clash(&name) {
+                name = format!("{name} (code {})", codes[c].code);
+            }
+            offences.push(Offence::new(&name, Some(node), false).with_code(Some(codes[c].code.clone())));
+        }
+    }
+    let no = offences.len();
+    let quarters = quarterly::Quarters::new(&seen_quarters);
+    let nq = quarters.ends.len();
+    let na = areas.len();
+    let mut series: Vec<quarterly::CodeSeries> = (0..codes.len()).map(|c| quarterly::CodeSeries { offence: code_offence[c], values: vec![None; na * nq] }).collect();
+    // Later releases overwrite earlier ones; within one release, a second row for the same
+    // area, code and quarter is an error (CSP rows of one force are summed: that is the force).
+    let mut written: HashMap<(AreaId, usize, YearMonth), usize> = HashMap::new();
+    for (release, r) in &code_rows {
+        let q = quarters.index(r.quarter).unwrap_or(0);
+        let cell = &mut series[r.code].values[r.area * nq + q];
+        match written.insert((r.area, r.code, r.quarter), *release) {
+            Some(prev) if prev == *release => {
+                let f = &open[order[*release]].0;
+                return Err(err(f, 0, "Offence Code", format!("two rows for code {} in {} for the quarter ending {}", codes[r.code].code, areas[r.area].name, r.quarter)));
+            }
+            _ => *cell = Some(r.value),
+        }
+    }
+    let base_areas: Vec<usize> = (0..na).filter(|&a| !areas[a].kind.is_aggregate()).collect();
+    let fraud_bodies: Vec<usize> = ["Action Fraud", "CIFAS", "UK Finance"].iter().filter_map(|n| offence_id(&offences, n)).collect();
+    let rolled = quarterly::roll(&offences, &series, &quarters, na, &base_areas, |o| fraud_bodies.contains(&o));
 
-    // ---- periods and the dense value table
-    let periods: Vec<YearMonth> = cells.keys().map(|k| k.2).collect::<BTreeSet<_>>().into_iter().collect();
-    let (na, no, np) = (areas.len(), offences.len(), periods.len());
+    // ---- periods: the rolling file's before the join, the open data's from it
+    let join = rolled.periods.first().copied();
+    let mut period_set: BTreeSet<YearMonth> = rolled.periods.iter().copied().collect();
+    for &(a, _, p) in ons.keys() {
+        if join.map_or(true, |j| p < j) || !areas_with_open.contains(&a) {
+            period_set.insert(p);
+        }
+    }
+    let periods: Vec<YearMonth> = period_set.into_iter().collect();
+    let np = periods.len();
     if na.saturating_mul(no).saturating_mul(np) > crate::codec::MAX_CELLS {
         return Err(err(pfa_name, 0, "", format!("{na} areas x {no} offences x {np} periods is more than the format holds")));
     }
     let pidx: HashMap<YearMonth, usize> = periods.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-    let mut values = vec![None; na * no * np];
-    for ((a, o, p), (v, _, _)) in &cells {
-        values[(a * no + o) * np + pidx[p]] = Some(*v);
+    let superseded = |a: AreaId, p: YearMonth| join.is_some_and(|j| p >= j) && areas_with_open.contains(&a);
+
+    // The rolling file's figures, then its categories' totals from their parts (bottom up).
+    let mut values: Vec<Option<i64>> = vec![None; na * no * np];
+    for (&(a, o, p), &(v, _)) in &ons {
+        if !superseded(a, p) {
+            values[(a * no + o) * np + pidx[&p]] = Some(v);
+        }
+    }
+    let depth = |mut o: usize| {
+        let mut d = 0;
+        while let Some(p) = offences[o].parent {
+            d += 1;
+            o = p;
+        }
+        d
+    };
+    let mut by_depth: Vec<usize> = (0..tree_len).collect();
+    by_depth.sort_by_key(|&o| std::cmp::Reverse(depth(o)));
+    for &o in &by_depth {
+        let parts: Vec<usize> = (0..tree_len).filter(|&k| offences[k].parent == Some(o)).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        for p in 0..np {
+            // Parts the rolling file has for some area in this period: a part not published at
+            // all (a category that did not exist yet) contributes nothing.
+            let published: Vec<usize> = parts.iter().copied().filter(|&k| base_areas.iter().any(|&a| values[(a * no + k) * np + p].is_some())).collect();
+            if published.is_empty() {
+                continue; // the category's own figure, if the file has one
+            }
+            for &a in &base_areas {
+                if superseded(a, periods[p]) {
+                    continue;
+                }
+                let sum = published.iter().try_fold(0i64, |s, &k| values[(a * no + k) * np + p].and_then(|v| s.checked_add(v)));
+                values[(a * no + o) * np + p] = sum;
+            }
+        }
+    }
+    // The open data's figures from the join on.
+    let rnp = rolled.periods.len();
+    for &a in areas_with_open.iter() {
+        for o in 0..no {
+            for (rp, period) in rolled.periods.iter().enumerate() {
+                values[(a * no + o) * np + pidx[period]] = rolled.values[(a * no + o) * rnp + rp];
+            }
+        }
+    }
+
+    // ---- breaks: the open data's, and the join wherever the two releases disagree
+    let mut breaks: Vec<StoredBreak> = rolled
+        .breaks
+        .iter()
+        .map(|b| StoredBreak { period: pidx[&rolled.periods[b.period]], ..*b })
+        .collect();
+    if let Some(j) = join {
+        let jp = pidx[&j];
+        for &a in areas_with_open.iter() {
+            for o in 0..tree_len {
+                let old = ons.get(&(a, o, j)).map(|x| x.0).or_else(|| {
+                    // A category the rolling file only has as a sum of its parts.
+                    let parts: Vec<usize> = (0..tree_len).filter(|&k| offences[k].parent == Some(o)).collect();
+                    (!parts.is_empty() && parts.iter().any(|k| ons.contains_key(&(a, *k, j)))).then(|| parts.iter().filter_map(|k| ons.get(&(a, *k, j)).map(|x| x.0)).sum())
+                });
+                let had_before = (0..jp).any(|p| values[(a * no + o) * np + p].is_some());
+                let new = values[(a * no + o) * np + jp];
+                if had_before && old != new {
+                    breaks.push(StoredBreak { offence: o, area: Some(a), period: jp, reason: BreakReason::NewRelease });
+                }
+            }
+        }
+    }
+    breaks.sort_by_key(|b| (b.offence, b.period, b.area.map_or(0, |a| a + 1)));
+
+    // ---- releases: the rolling file, then each open data file in release order
+    let mut releases: Vec<String> = vec![PFA_RELEASE.to_string()];
+    for &fi in &order {
+        releases.push(open_data_release(&open[fi].0));
+    }
+    // Which releases each quarter's figures come from (after superseding).
+    let mut quarter_releases: HashMap<YearMonth, u32> = HashMap::new();
+    for ((_, _, q), release) in &written {
+        *quarter_releases.entry(*q).or_default() |= 1 << release;
+    }
+    let mut period_releases = vec![0u32; np];
+    for (p, period) in periods.iter().enumerate() {
+        let mut mask = 0u32;
+        if base_areas.iter().any(|&a| !superseded(a, *period) && (0..no).any(|o| values[(a * no + o) * np + p].is_some())) {
+            mask |= 1;
+        }
+        if rolled.periods.contains(period) {
+            for k in 0..4 {
+                if let Some(q) = period.minus_months(3 * k) {
+                    mask |= quarter_releases.get(&q).copied().unwrap_or(0) << 1;
+                }
+            }
+        }
+        period_releases[p] = mask;
     }
 
     // ---- population: a force is the sum of its distinct local authorities
@@ -380,10 +629,7 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
         }
     }
 
-    let mut note = SOURCE_NOTE.to_string();
-    if !open.is_empty() {
-        note.push_str("; plus Home Office police recorded crime open data (quarterly counts summed to rolling years)");
-    }
+    let note = SOURCE_NOTE.to_string();
     let base = BaseData {
         areas,
         offences,
@@ -393,6 +639,9 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
         population_years: nyears,
         population,
         source_note: note,
+        releases,
+        period_releases,
+        breaks,
     };
     Dataset::from_base(base).map_err(|e| err(pfa_name, 0, "", format!("the assembled dataset is inconsistent: {e}")))
 }

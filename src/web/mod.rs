@@ -11,6 +11,7 @@
 //! listeners hold only weak references, so a removed widget is freed whole.
 
 pub mod canvas;
+pub mod data;
 mod dom;
 
 use crate::chart::{self, ChartKind, DrawOptions, Layout, Position, Role};
@@ -25,20 +26,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent, ShadowRoot};
 
-thread_local! {
-    /// The bundled dataset, decoded once per page and shared by every widget.
-    static DATASET: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
-}
-
+/// The package's own dataset, once the shim has loaded its index (see `data`).
 fn dataset() -> Result<Rc<Dataset>, String> {
-    DATASET.with(|cell| {
-        if let Some(d) = cell.borrow().as_ref() {
-            return Ok(d.clone());
-        }
-        let decoded = Rc::new(Dataset::bundled().map_err(|e| format!("the bundled dataset could not be read: {e}"))?);
-        *cell.borrow_mut() = Some(decoded.clone());
-        Ok(decoded)
-    })
+    data::default_url().and_then(|u| data::get(&u)).ok_or_else(|| "the dataset is not loaded".to_string())
 }
 
 fn warn(text: &str) {
@@ -74,6 +64,12 @@ struct Elements {
 }
 
 struct Inner {
+    /// This widget, for callbacks that outlive a borrow (a figures file arriving).
+    me: Weak<RefCell<Inner>>,
+    /// The folder of the dataset this widget charts.
+    data_url: String,
+    /// The figures file being fetched, so a render does not ask twice.
+    fetching: Option<String>,
     host: HtmlElement,
     doc: Document,
     data: Rc<Dataset>,
@@ -105,9 +101,10 @@ pub struct Widget {
 /// attributes; `data_text`/`data_type` carry inline publisher data, if any. Never throws: a
 /// problem is shown inside the widget.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Option<String>, data_type: Option<String>, dpr: f64) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Option<String>, data_type: Option<String>, dpr: f64, data_url: Option<String>) -> Result<Widget, JsValue> {
     let doc = host.owner_document().ok_or_else(|| JsValue::from_str("crime-compare: the element has no document"))?;
-    let data = match dataset() {
+    let data_url = data_url.or_else(data::default_url).unwrap_or_default();
+    let data = match data::get(&data_url).ok_or_else(|| format!("no dataset is loaded from {data_url}")) {
         Ok(d) => d,
         Err(e) => {
             web_sys::console::error_1(&JsValue::from_str(&format!("crime-compare: {e}")));
@@ -137,7 +134,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
     // of everything just inserted.
     let width = host.get_bounding_client_rect().width();
     let el = build_dom(&doc, &root, state.lang).map_err(|_| JsValue::from_str("crime-compare: could not build the widget"))?;
-    let inner = Rc::new(RefCell::new(Inner {
+    let inner = Rc::new_cyclic(|me| RefCell::new(Inner {
+        me: me.clone(),
+        data_url,
         host,
         doc,
         data,
@@ -154,6 +153,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
         table_open: false,
         ready_sent: false,
         listeners: Listeners::default(),
+        fetching: None,
     }));
     attach_listeners(&inner);
     if let Ok(mut w) = inner.try_borrow_mut() {
@@ -661,6 +661,29 @@ impl Inner {
 
     /// Rebuilds the view and redraws everything that depends on it.
     fn render(&mut self) {
+        // The chosen offence's figures are fetched on first use; the chart redraws when they come.
+        if let Some(name) = data::missing(&self.data, &self.state.offence) {
+            if self.fetching.as_deref() != Some(name.as_str()) {
+                self.fetching = Some(name.clone());
+                let me = self.me.clone();
+                data::request(&self.data_url, &name, move |outcome| {
+                    let Some(inner) = me.upgrade() else { return };
+                    let Ok(mut w) = inner.try_borrow_mut() else { return };
+                    w.fetching = None;
+                    match outcome {
+                        Ok(()) => w.render(),
+                        Err(e) => {
+                            warn(&format!("the figures could not be loaded: {e}"));
+                            let text = i18n::t(Key::FiguresUnavailable, w.state.lang);
+                            w.show_messages(&[text.to_string()]);
+                        }
+                    }
+                });
+            }
+            let text = i18n::t(Key::LoadingFigures, self.state.lang);
+            self.show_messages(&[text.to_string()]);
+            return;
+        }
         let dark = self.dark();
         let width = (self.width - 2.0 * 13.0).clamp(200.0, 4000.0);
         let mut view = view::build(&self.data, self.publisher.as_ref(), &self.state, width, chart_height(width), dark);
@@ -685,19 +708,7 @@ impl Inner {
         set_text(&self.el.source, &view.source_lines.join(" "));
         self.chips(&view);
         self.period_selects(&view);
-        if view.messages.is_empty() {
-            let _ = self.el.messages.set_attribute("hidden", "");
-            self.el.messages.set_text_content(None);
-        } else {
-            let _ = self.el.messages.remove_attribute("hidden");
-            self.el.messages.set_text_content(None);
-            for m in &view.messages {
-                if let Ok(p) = el(&self.doc, "p", "") {
-                    set_text(&p, m);
-                    let _ = self.el.messages.append_child(&p);
-                }
-            }
-        }
+        self.show_messages(&view.messages);
         self.view = Some(view);
         self.layout = layout;
         // Keep the tooltip on the same point if it still exists.
@@ -706,6 +717,21 @@ impl Inner {
                 self.focus = None;
             }
             self.show_point();
+        }
+    }
+
+    fn show_messages(&self, messages: &[String]) {
+        self.el.messages.set_text_content(None);
+        if messages.is_empty() {
+            let _ = self.el.messages.set_attribute("hidden", "");
+            return;
+        }
+        let _ = self.el.messages.remove_attribute("hidden");
+        for m in messages {
+            if let Ok(p) = el(&self.doc, "p", "") {
+                set_text(&p, m);
+                let _ = self.el.messages.append_child(&p);
+            }
         }
     }
 

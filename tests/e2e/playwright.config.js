@@ -5,7 +5,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
 
-const PORT = 8091;
+const PORT = Number(process.env.E2E_PORT || 8091);
 
 export default defineConfig({
   testDir: '.',

@@ -1,0 +1,118 @@
+//! The datasets the widgets on a page chart: fetched files, not figures built into the wasm.
+//!
+//! A dataset is a folder: `index.ccd` (areas, offences, periods, populations, releases, breaks,
+//! and the names of the figures files) and one content-addressed file of figures per offence
+//! (see `codec`). The shim fetches the package's own index in parallel with the wasm, and a
+//! widget's `src` folder's index before it mounts; it gives each to [`load_dataset`]. Figures
+//! files are fetched only for the offence a chart shows: before the first render by the shim
+//! ([`figures_needed`], [`supply_figures`]), and afterwards, when a reader picks another offence,
+//! through the fetcher the shim registers ([`set_fetcher`]), so the fetching itself stays in JS
+//! (one `fetch`, the browser's cache) and the figures stay in wasm memory.
+//!
+//! Every dataset is decoded once per page and shared by every widget that charts it.
+
+use crate::model::Dataset;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static DATASETS: RefCell<HashMap<String, Rc<Dataset>>> = RefCell::new(HashMap::new());
+    /// The URL of the package's own dataset (the first one loaded without a `src`).
+    static DEFAULT_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    static FETCHER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Decodes a dataset's index (checked: magic, version, CRC-32, every length) and keeps it for
+/// the widgets that chart `url`. `is_default` marks the package's own dataset.
+#[wasm_bindgen]
+pub fn load_dataset(url: String, index: &[u8], is_default: bool) -> Result<(), JsValue> {
+    if DATASETS.with(|d| d.borrow().contains_key(&url)) {
+        return Ok(());
+    }
+    let ds = Dataset::from_index(index).map_err(|e| JsValue::from_str(&format!("{url}index.ccd is not a crime-compare dataset: {e}")))?;
+    DATASETS.with(|d| d.borrow_mut().insert(url.clone(), Rc::new(ds)));
+    if is_default {
+        DEFAULT_URL.with(|d| *d.borrow_mut() = Some(url));
+    }
+    Ok(())
+}
+
+/// The figures files a chart of `offence` (a name or code; empty for the default) needs from
+/// the dataset at `url` before it can draw: none if they are loaded or the offence is not in
+/// the dataset (publisher figures, or a name the widget will report).
+#[wasm_bindgen]
+pub fn figures_needed(url: &str, offence: Option<String>) -> Vec<JsValue> {
+    let Some(ds) = get(url) else { return Vec::new() };
+    let query = offence.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| crate::view::WidgetState::default().offence);
+    missing(&ds, &query).map(|n| vec![JsValue::from_str(&n)]).unwrap_or_default()
+}
+
+/// Gives the dataset at `url` the bytes of its figures file `name`, checked against its index.
+#[wasm_bindgen]
+pub fn supply_figures(url: &str, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let ds = get(url).ok_or_else(|| JsValue::from_str(&format!("no dataset is loaded from {url}")))?;
+    let o = (0..ds.offences().len()).find(|&o| ds.figures_file(o) == Some(name));
+    match o {
+        Some(o) => ds.supply(o, bytes).map_err(|e| JsValue::from_str(&format!("{url}{name}: {e}"))),
+        None => Ok(()), // already supplied (two widgets asked at once)
+    }
+}
+
+/// The shim's `(url, name) => Promise` that fetches a figures file and supplies it.
+#[wasm_bindgen]
+pub fn set_fetcher(f: js_sys::Function) {
+    FETCHER.with(|c| *c.borrow_mut() = Some(f));
+}
+
+pub(crate) fn get(url: &str) -> Option<Rc<Dataset>> {
+    DATASETS.with(|d| d.borrow().get(url).cloned())
+}
+
+pub(crate) fn default_url() -> Option<String> {
+    DEFAULT_URL.with(|d| d.borrow().clone())
+}
+
+/// The figures file `query`'s offence still needs, if any.
+pub(crate) fn missing(ds: &Dataset, query: &str) -> Option<String> {
+    let o = ds.find_offence(query).ok()?;
+    ds.figures_file(o).map(str::to_string)
+}
+
+/// Fetches a figures file through the shim's fetcher, then calls `done` with the outcome.
+pub(crate) fn request(url: &str, name: &str, done: impl FnOnce(Result<(), String>) + 'static) {
+    let Some(f) = FETCHER.with(|c| c.borrow().clone()) else {
+        done(Err("no fetcher is registered".into()));
+        return;
+    };
+    let promise = match f.call2(&JsValue::NULL, &JsValue::from_str(url), &JsValue::from_str(name)) {
+        Ok(p) => p.dyn_into::<js_sys::Promise>().ok(),
+        Err(_) => None,
+    };
+    let Some(promise) = promise else {
+        done(Err(format!("{name} could not be requested")));
+        return;
+    };
+    let done = Rc::new(RefCell::new(Some(done)));
+    let ok = {
+        let done = done.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            if let Some(d) = done.borrow_mut().take() {
+                d(Ok(()));
+            }
+        })
+    };
+    let fail = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        let text = e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "unknown error".into());
+        if let Some(d) = done.borrow_mut().take() {
+            d(Err(text));
+        }
+    });
+    let _ = promise.then2(&ok, &fail);
+    // One of the two runs, once; both are kept alive until then and freed with the page (a
+    // few small closures per offence a reader picks).
+    ok.forget();
+    fail.forget();
+}
