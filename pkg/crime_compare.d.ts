@@ -28,6 +28,12 @@ export class Widget {
 }
 
 /**
+ * The measure an embed naming no `measure` gets for these areas (comma-separated), as the
+ * widget decides it: `"rate"` when their populations differ more than tenfold, else `"count"`.
+ */
+export function default_measure(areas: string): string;
+
+/**
  * Every area the builder can offer: `[{code, name, kind}]`.
  */
 export function list_areas(lang: string): any;
@@ -49,6 +55,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
+    readonly default_measure: (a: number, b: number) => [number, number, number, number];
     readonly list_areas: (a: number, b: number) => [number, number, number];
     readonly list_offences: (a: number, b: number) => [number, number, number];
     readonly mount: (a: any, b: any, c: any, d: number, e: number, f: number, g: number, h: number) => [number, number, number];
@@ -56,7 +63,8 @@ export interface InitOutput {
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_276: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_293: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_292: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;
@@ -64,6 +72,7 @@ export interface InitOutput {
     readonly __wbindgen_export4: (a: number) => void;
     readonly __wbindgen_export5: (a: number, b: number) => void;
     readonly __wbindgen_export6: (a: number) => void;
+    readonly __wbindgen_export7: (a: number, b: number, c: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

@@ -197,6 +197,27 @@ pub enum Key {
     UpOnYearBefore,
     DownOnYearBefore,
     UnchangedOnYearBefore,
+    /// The disclosure that shows the controls on narrow widths.
+    ChangeChart,
+    /// `{n}`: the most areas one chart compares. Said and shown at the limit.
+    AreaLimit,
+    /// The search status when nothing matches what was typed.
+    NoAreasMatch,
+    /// `{n}`: how many suggestions are listed.
+    AreasMatch,
+    /// Announced after an area is added: "Added Gwent".
+    Added,
+    /// The name of the group of chips.
+    AreasCharted,
+    /// The name of the suggestions list.
+    SuggestedAreas,
+    /// How to use the chart from the keyboard, read on focus.
+    ChartKeys,
+    /// Announced when a key would move past the first or last period.
+    StartOfChart,
+    EndOfChart,
+    /// Announced when the reader chose a From after the To and the two were swapped.
+    RangeSwapped,
 }
 
 /// The text for `key` in `lang`.
@@ -293,6 +314,26 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         UpOnYearBefore => ("up {pct} on the year before", "cynnydd o {pct} ers y flwyddyn flaenorol"),
         DownOnYearBefore => ("down {pct} on the year before", "gostyngiad o {pct} ers y flwyddyn flaenorol"),
         UnchangedOnYearBefore => ("unchanged on the year before", "dim newid ers y flwyddyn flaenorol"),
+        ChangeChart => ("Change chart", "Newid y siart"), // [cy-UI]
+        AreaLimit => (
+            "A chart compares up to {n} areas: remove one to add another.",
+            "Mae siart yn cymharu hyd at {n} ardal: tynnwch un i ychwanegu un arall.", // [plain] (noun singular after a numeral)
+        ),
+        NoAreasMatch => ("No areas match", "Does dim ardal yn cyfateb"), // [plain]
+        AreasMatch => ("{n} areas match", "{n} ardal yn cyfateb"), // [plain]
+        Added => ("Added", "Wedi ychwanegu"),             // [cy-UI]
+        AreasCharted => ("Areas on the chart", "Ardaloedd ar y siart"), // [plain]
+        SuggestedAreas => ("Suggested areas", "Ardaloedd a awgrymir"), // [plain]
+        ChartKeys => (
+            "Use the arrow keys to read the figures: left and right move between periods, up and down between areas, Home and End go to the first and last period, Page Up and Page Down move a year. Escape hides the figure.",
+            "Defnyddiwch y bysellau saeth i ddarllen y ffigurau: mae chwith a de yn symud rhwng cyfnodau, i fyny ac i lawr rhwng ardaloedd, mae Home ac End yn mynd i'r cyfnod cyntaf a'r olaf, mae Page Up a Page Down yn symud blwyddyn. Mae Escape yn cuddio'r ffigur.", // [plain]
+        ),
+        StartOfChart => ("Start of the chart", "Dechrau'r siart"), // [plain]
+        EndOfChart => ("End of the chart", "Diwedd y siart"), // [plain]
+        RangeSwapped => (
+            "The start came after the end, so the two were swapped.",
+            "Roedd y dechrau ar ôl y diwedd, felly cawsant eu cyfnewid.", // [plain]
+        ),
     };
     match lang {
         Lang::En => en,

@@ -188,6 +188,33 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many times larger one charted area's population must be than another's before an embed
+/// that names no measure is charted as a rate.
+pub const RATE_WHEN_POPULATIONS_DIFFER: f64 = 10.0;
+
+/// The measure for an embed that names none. When the charted areas' populations differ more
+/// than tenfold (a force against Wales, or against England and Wales), counts would draw the
+/// smaller area as a flat line along the foot of a chart scaled to the larger, so the rate per
+/// 1,000 people is charted. With one area, areas of similar size, or populations unknown (a
+/// publisher's own area, a fraud body), counts. Populations are the latest mid-year estimate.
+pub fn default_measure(dataset: &Dataset, areas: &[String]) -> MeasureChoice {
+    let latest = dataset.population_years().map(|(_, last)| last);
+    let populations: Vec<f64> = areas
+        .iter()
+        .take(MAX_AREAS)
+        .filter_map(|name| dataset.find_area(name).ok())
+        .filter_map(|id| dataset.population(id, latest?))
+        .filter(|&p| p > 0)
+        .map(|p| p as f64)
+        .collect();
+    let (smallest, largest) = populations.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &p| (lo.min(p), hi.max(p)));
+    if populations.len() >= 2 && largest > smallest * RATE_WHEN_POPULATIONS_DIFFER {
+        MeasureChoice::Rate
+    } else {
+        MeasureChoice::Count
+    }
+}
+
 /// Where one charted area's figures come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AreaSource {

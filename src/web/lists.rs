@@ -52,3 +52,17 @@ fn kind_name(kind: AreaKind) -> &'static str {
         AreaKind::Csp => "csp",
     }
 }
+
+/// The measure an embed naming no `measure` gets for these areas (comma-separated), as the
+/// widget decides it: `"rate"` when their populations differ more than tenfold, else `"count"`.
+#[wasm_bindgen]
+pub fn default_measure(areas: &str) -> Result<String, JsValue> {
+    let data = dataset().map_err(|e| JsValue::from_str(&e))?;
+    let names: Vec<String> = areas.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+    Ok(match crate::view::default_measure(&data, &names) {
+        crate::view::MeasureChoice::Rate => "rate",
+        crate::view::MeasureChoice::Change => "change",
+        crate::view::MeasureChoice::Count => "count",
+    }
+    .to_string())
+}

@@ -24,11 +24,12 @@ mod dom;
 mod downloads;
 mod host;
 mod lists;
+mod panel;
 mod pickers;
 mod plot;
 mod table;
 
-pub use lists::{list_areas, list_offences};
+pub use lists::{default_measure, list_areas, list_offences};
 
 use crate::chart::{self, ChartKind};
 use crate::model::Dataset;
@@ -54,6 +55,9 @@ pub(crate) struct Inner {
     publisher: Option<PublisherData>,
     width: f64,
     dpr: f64,
+    /// The widget's computed font size in CSS px: the reader's default text size unless the
+    /// page sets `--cc-font-size`. Spacing and the chart's text follow it.
+    font_px: f64,
     wrap: Element,
     title: Element,
     subtitle: Element,
@@ -62,6 +66,16 @@ pub(crate) struct Inner {
     source: Element,
     /// The polite live region: what the reader moved to or changed.
     live: Element,
+    /// What the `controls` attribute asks for.
+    controls: panel::Mode,
+    /// Whether the embed or the reader chose a measure; until then it follows
+    /// [`view::default_measure`].
+    measure_named: bool,
+    /// The controls, the table and the chips are built in a task after the first chart, so
+    /// the first mount is no long task; until then only the chart is kept up to date.
+    complete: bool,
+    destroyed: bool,
+    panel: panel::Panel,
     areas: combobox::Areas,
     pickers: pickers::Pickers,
     plot: plot::Plot,
@@ -93,6 +107,8 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
     };
     let mut state = WidgetState::default();
     let mut warnings = Vec::new();
+    let mut controls = panel::Mode::Compact;
+    let mut measure_named = false;
     if let Ok(entries) = js_sys::Object::entries(&attrs.unchecked_into()).dyn_into::<js_sys::Array>() {
         // `lang` first, so that messages about the other attributes are in the right language.
         let mut pairs: Vec<(String, String)> = entries
@@ -104,6 +120,16 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
             .collect();
         crate::util::sort_by_key(&mut pairs, |(k, _)| k != "lang");
         for (k, v) in pairs {
+            if k == "controls" {
+                match panel::Mode::parse(&v) {
+                    Ok(mode) => controls = mode,
+                    Err(e) => warnings.push(e),
+                }
+                continue;
+            }
+            if k == "measure" && !v.trim().is_empty() {
+                measure_named = true;
+            }
             if let Err(e) = state.set(&k, &v) {
                 warnings.push(e);
             }
@@ -113,19 +139,47 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
     // Read the width before the widget's DOM goes in: afterwards the read would force a layout
     // of everything just inserted.
     let width = host.get_bounding_client_rect().width();
-    let inner = build(host, doc, &root, data, state, publisher, width, dpr).map_err(|_| JsValue::from_str("crime-compare: could not build the widget"))?;
+    let mut inner = build(host, doc, &root, data, state, publisher, width, dpr).map_err(|_| JsValue::from_str("crime-compare: could not build the widget"))?;
+    inner.controls = controls;
+    inner.read_font_size();
+    inner.measure_named = measure_named;
     let inner = Rc::new(RefCell::new(inner));
     listen(&inner);
     if let Ok(mut w) = inner.try_borrow_mut() {
         for warning in warnings {
             warn(&warning);
         }
-        w.fill_controls();
+        // The first task draws the chart and its words; the rest waits for the next one.
+        w.follow_default_measure();
         w.render();
         w.announce_problems();
-        w.emit("crime-compare:ready");
     }
+    let weak = Rc::downgrade(&inner);
+    later(move || {
+        if let Some(rc) = weak.upgrade() {
+            if let Ok(mut w) = rc.try_borrow_mut() {
+                if !w.destroyed {
+                    w.complete = true;
+                    w.fill_controls();
+                    w.render_controls();
+                    w.emit("crime-compare:ready");
+                }
+            }
+        }
+    });
     Ok(Widget { inner })
+}
+
+/// Runs `f` in a later task (a zero-delay timeout), or now if there is no window.
+fn later(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0).is_err() {
+        warn("could not schedule the controls");
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -133,7 +187,8 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
     let d = &doc;
     let wrap = el(d, "div", "cc")?;
     wrap.set_attribute("part", "widget")?;
-    let title = el(d, "p", "title")?;
+    // A heading, so the chart can be found by heading; its level suits an article's sections.
+    let title = el(d, "h2", "title")?;
     title.set_attribute("part", "title")?;
     let subtitle = el(d, "p", "subtitle")?;
     let messages = el(d, "div", "message")?;
@@ -141,13 +196,12 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
     messages.set_attribute("hidden", "")?;
     messages.set_attribute("part", "message")?;
 
+    let panel = panel::Panel::build(d)?;
     let areas = combobox::Areas::build(d)?;
     let pickers = pickers::Pickers::build(d)?;
-    let controls = el(d, "div", "controls")?;
-    controls.set_attribute("part", "controls")?;
-    controls.append_child(&areas.root)?;
+    panel.body.append_child(&areas.root)?;
     for part in &pickers.parts {
-        controls.append_child(part)?;
+        panel.body.append_child(part)?;
     }
 
     let caption = el(d, "p", "caption")?;
@@ -168,7 +222,8 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
     let source = el(d, "p", "source")?;
     source.set_attribute("part", "source")?;
 
-    for child in [&title, &subtitle, &messages, &controls, &caption, &plot.root, &live, &actions, &table.wrap, &source] {
+    // The chart first: a reader sees the answer before any control.
+    for child in [&title, &subtitle, &messages, &plot.root, &live, &caption, &source, &panel.root, &actions, &table.wrap] {
         wrap.append_child(child)?;
     }
     wrap.set_attribute("lang", state.lang.tag())?;
@@ -182,6 +237,7 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
         publisher,
         width: if width > 0.0 { width } else { 600.0 },
         dpr: if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 },
+        font_px: DESIGN_FONT_PX,
         wrap,
         title,
         subtitle,
@@ -189,6 +245,11 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
         caption,
         source,
         live,
+        controls: panel::Mode::Compact,
+        measure_named: false,
+        complete: false,
+        destroyed: false,
+        panel,
         areas,
         pickers,
         plot,
@@ -205,6 +266,7 @@ fn listen(inner: &Rc<RefCell<Inner>>) {
     let w = &mut *guard;
     let listeners = &mut w.listeners;
     plot::listen(&weak, listeners, &w.plot);
+    panel::listen(&weak, listeners, &w.panel);
     combobox::listen(&weak, listeners, &w.areas);
     pickers::listen(&weak, listeners, &w.pickers);
     table::listen(&weak, listeners, &w.table);
@@ -222,6 +284,7 @@ impl Widget {
             }
             w.width = width.max(1.0);
             w.dpr = dpr;
+            w.read_font_size();
             w.render();
         }
     }
@@ -229,9 +292,23 @@ impl Widget {
     /// An attribute of the host element changed.
     pub fn set_attribute(&self, name: &str, value: &str) {
         if let Ok(mut w) = self.inner.try_borrow_mut() {
+            if name == "controls" {
+                match panel::Mode::parse(value) {
+                    Ok(mode) => {
+                        w.controls = mode;
+                        w.render();
+                    }
+                    Err(e) => warn(&e),
+                }
+                return;
+            }
+            if name == "measure" {
+                w.measure_named = !value.trim().is_empty();
+            }
             match w.state.set(name, value) {
                 Ok(()) => {
                     // fill_controls relabels too, so a new `lang` takes effect here.
+                    w.follow_default_measure();
                     w.fill_controls();
                     w.render();
                     w.announce_problems();
@@ -250,6 +327,7 @@ impl Widget {
     /// Removes every listener and the widget's DOM; the shim then calls `free`.
     pub fn destroy(&self) {
         if let Ok(mut w) = self.inner.try_borrow_mut() {
+            w.destroyed = true;
             w.listeners.remove_all();
             w.wrap.remove();
             w.view = None;
@@ -275,18 +353,50 @@ impl Inner {
     fn fill_controls(&mut self) {
         let lang = self.state.lang;
         let _ = self.wrap.set_attribute("lang", lang.tag());
+        let _ = if self.dark() { self.wrap.class_list().add_1("dark") } else { self.wrap.class_list().remove_1("dark") };
+        if !self.complete {
+            return;
+        }
+        self.panel.relabel(lang);
         self.areas.relabel(lang);
         self.pickers.relabel(lang);
         self.table.relabel(lang);
         self.downloads.relabel(lang);
         self.pickers.fill(&self.doc, &self.data, &self.state);
-        let _ = if self.dark() { self.wrap.class_list().add_1("dark") } else { self.wrap.class_list().remove_1("dark") };
+    }
+
+    /// Until a measure is named, the charted areas decide it (see [`view::default_measure`]).
+    fn follow_default_measure(&mut self) {
+        if !self.measure_named {
+            self.state.measure = view::default_measure(&self.data, &self.state.areas);
+        }
+    }
+
+    /// Reads the widget's font size (a style read, no layout).
+    fn read_font_size(&mut self) {
+        let px = web_sys::window()
+            .and_then(|w| w.get_computed_style(&self.wrap).ok().flatten())
+            .and_then(|style| style.get_property_value("font-size").ok())
+            // JavaScript's parseFloat: Rust's float parser would add about 15 KB of wasm.
+            .map(|v| js_sys::parse_float(&v))
+            .filter(|v| v.is_finite() && *v > 0.0);
+        if let Some(px) = px {
+            self.font_px = px;
+        }
+    }
+
+    /// The chart's text scale: the widget's font size over the size the chart is designed for.
+    fn scale(&self) -> f64 {
+        (self.font_px / DESIGN_FONT_PX).clamp(0.75, 3.0)
     }
 
     /// Rebuilds the view and redraws everything that depends on it.
     fn render(&mut self) {
         let dark = self.dark();
-        let width = (self.width - 2.0 * 13.0).clamp(200.0, 4000.0);
+        let scale = self.scale();
+        // Less the padding (0.75em) and the 1px border each side, in layout px.
+        let inside = self.width - 2.0 * (0.75 * self.font_px + 1.0);
+        let width = (inside / scale).clamp(200.0, 4000.0);
         let mut view = view::build(&self.data, self.publisher.as_ref(), &self.state, width, chart_height(width), dark);
         if view.input.kind == ChartKind::Ranking {
             view.input.height = chart::layout::preferred_height(&view.input).clamp(200.0, 1200.0);
@@ -302,11 +412,8 @@ impl Inner {
         let subtitle = view.input.subtitle();
         set_text(&self.subtitle, &subtitle);
         set_text(&self.caption, &view.narrative.join(" "));
-        self.plot.draw(&view, layout, self.dpr);
-        self.table.show(&self.doc, &view, &subtitle);
+        self.plot.draw(&view, layout, self.dpr, scale);
         set_text(&self.source, &view.source_lines.join(" "));
-        self.areas.show_chips(&self.doc, &self.data, &self.state, &view);
-        self.pickers.periods(&self.doc, &self.data, self.publisher.as_ref(), &self.state, &view);
         self.messages.set_text_content(None);
         if view.messages.is_empty() {
             let _ = self.messages.set_attribute("hidden", "");
@@ -322,6 +429,19 @@ impl Inner {
         self.view = Some(view);
         let said = self.plot.keep_point(self.view.as_ref(), self.dpr);
         self.say(said);
+        if self.complete {
+            self.render_controls();
+        }
+    }
+
+    /// The parts that follow the chart: the controls' arrangement, chips, period pickers, table.
+    fn render_controls(&mut self) {
+        self.panel.arrange(self.controls, self.width);
+        let Some(view) = &self.view else { return };
+        let subtitle = view.input.subtitle();
+        self.table.show(&self.doc, view, &subtitle);
+        self.areas.show_chips(&self.doc, &self.data, &self.state, view);
+        self.pickers.periods(&self.doc, &self.data, self.publisher.as_ref(), &self.state, view);
     }
 
     fn announce_problems(&self) {
@@ -347,12 +467,16 @@ impl Inner {
     fn changed(&mut self) {
         self.plot.focus = None;
         self.plot.hide_point();
+        self.follow_default_measure();
         self.fill_controls();
         self.render();
         self.announce_problems();
         self.emit("crime-compare:change");
     }
 }
+
+/// The font size (CSS px) the chart's text sizes are designed for: the usual browser default.
+const DESIGN_FONT_PX: f64 = 16.0;
 
 /// The chart's height for a width: wide charts are shallower. A ranking grows with its bars,
 /// so it takes the height the layout asks for once its bars are known.

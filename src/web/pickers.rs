@@ -214,6 +214,7 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, pickers: &
         let choice = *choice;
         listeners.add(b, "click", with(weak, move |w, _ev: Event| {
             w.state.measure = choice;
+            w.measure_named = true;
             w.changed();
         }));
     }

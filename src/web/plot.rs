@@ -25,6 +25,10 @@ pub struct Plot {
     /// Title, period, value and change: created once, their text replaced.
     tip_lines: Vec<Element>,
     pub layout: Option<Layout>,
+    /// CSS px per layout px: the reader's text size over the size the chart is designed for, so
+    /// the canvas text grows with the widget's text. The layout is computed at the CSS width
+    /// divided by this and drawn multiplied by it.
+    scale: f64,
     /// The point the tooltip is on.
     pub focus: Option<Position>,
 }
@@ -53,16 +57,18 @@ impl Plot {
         root.append_child(&canvas)?;
         root.append_child(&overlay)?;
         root.append_child(&tooltip)?;
-        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, layout: None, focus: None })
+        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, layout: None, scale: 1.0, focus: None })
     }
 
     /// Draws the chart at the device pixel ratio `dpr`, and keeps `layout` for hit testing.
-    pub fn draw(&mut self, view: &View, layout: Option<Layout>, dpr: f64) {
+    pub fn draw(&mut self, view: &View, layout: Option<Layout>, dpr: f64, scale: f64) {
         let _ = self.canvas.set_attribute("aria-label", &view.aria_label);
         self.layout = layout;
+        self.scale = scale;
         let Some(layout) = &self.layout else { return };
         let (w, h) = (view.input.width, view.input.height);
-        let (device_w, device_h) = ((w * dpr).round().max(1.0) as u32, (h * dpr).round().max(1.0) as u32);
+        let d = dpr * scale;
+        let (device_w, device_h) = ((w * d).round().max(1.0) as u32, (h * d).round().max(1.0) as u32);
         for canvas in [&self.canvas, &self.overlay] {
             // Resizing a canvas reallocates its backing store: only when the size changed.
             // The chart paints its whole background, so an unchanged canvas needs no clearing.
@@ -72,12 +78,13 @@ impl Plot {
                 let _ = canvas.style().set_property("aspect-ratio", &format!("{} / {}", w.round(), h.round()));
             }
         }
+        // The plot area in CSS px, for tests and hosts.
         let _ = self.canvas.set_attribute(
             "data-plot",
-            &format!("{:.1},{:.1},{:.1},{:.1}", layout.plot.x, layout.plot.y, layout.plot.right(), layout.plot.bottom()),
+            &format!("{:.1},{:.1},{:.1},{:.1}", layout.plot.x * scale, layout.plot.y * scale, layout.plot.right() * scale, layout.plot.bottom() * scale),
         );
         if let Some(mut backend) = canvas::Canvas::new(&self.canvas) {
-            if let Err(e) = chart::draw_with(layout, &view.input, &mut backend, DrawOptions::canvas(dpr)) {
+            if let Err(e) = chart::draw_with(layout, &view.input, &mut backend, DrawOptions::canvas(d)) {
                 warn(&format!("drawing failed: {e:?}"));
             }
         }
@@ -106,7 +113,7 @@ impl Plot {
         };
         // Crosshair and marker on the overlay, so the chart itself is not redrawn.
         if let Some(ctx) = &self.overlay_ctx {
-            let d = dpr;
+            let d = dpr * self.scale;
             ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
             let colours = chart::palette::colours(view.input.theme);
             ctx.set_stroke_style_str(&colours.text.hex());
@@ -148,6 +155,7 @@ impl Plot {
         let classes = tooltip.class_list();
         let flip_left = x > view.input.width * 0.55;
         let below = y < 90.0;
+        let (x, y) = (x * self.scale, y * self.scale);
         let _ = classes.toggle_with_force("left", flip_left);
         let _ = classes.toggle_with_force("below", below);
         if let Ok(t) = tooltip.clone().dyn_into::<HtmlElement>() {
@@ -176,7 +184,7 @@ impl Plot {
     /// The pointer is at (x, y) CSS px over the canvas. Returns what to announce if the point changed.
     fn pointer(&mut self, view: Option<&View>, dpr: f64, x: f64, y: f64) -> Option<String> {
         let (Some(v), Some(layout)) = (view, &self.layout) else { return None };
-        let found = chart::hit(layout, &v.input, x, y);
+        let found = chart::hit(layout, &v.input, x / self.scale, y / self.scale);
         if found == self.focus {
             return None;
         }

@@ -24,7 +24,9 @@ impl Table {
         toggle.set_attribute("type", "button")?;
         toggle.set_attribute("aria-expanded", "false")?;
         toggle.set_attribute("aria-controls", "cc-table")?;
-        let wrap = el(doc, "div", "table-wrap collapsed")?;
+        // Collapsed means hidden from everyone, screen readers too, as the toggle says.
+        let wrap = el(doc, "div", "table-wrap")?;
+        wrap.set_attribute("hidden", "")?;
         wrap.set_id("cc-table");
         wrap.set_attribute("part", "table")?;
         Ok(Table { toggle, wrap, open: false })
@@ -37,7 +39,7 @@ impl Table {
     fn set_open(&mut self, open: bool, lang: Lang) {
         self.open = open;
         let _ = self.toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
-        let _ = if open { self.wrap.class_list().remove_1("collapsed") } else { self.wrap.class_list().add_1("collapsed") };
+        let _ = if open { self.wrap.remove_attribute("hidden") } else { self.wrap.set_attribute("hidden", "") };
         self.relabel(lang);
     }
 
