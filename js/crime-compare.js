@@ -57,16 +57,17 @@ const STYLE = `
 .controls label, .field-label { display: flex; flex-direction: column; gap: .125em; font-size: .85em; font-weight: 700; min-width: 0; max-width: 100%; }
 .controls select, .controls input { font: inherit; font-weight: 400; font-size: 1.15em; color: inherit; background: transparent;
   border: 1px solid #767680; border-radius: .25em; padding: .25em .375em; min-height: 2em; max-width: 100%; }
-.controls input:disabled { background: rgba(118,118,128,.15); border-style: dashed; cursor: not-allowed; }
+.controls input[readonly] { background: rgba(118,118,128,.15); border-style: dashed; cursor: not-allowed; }
 .cc.dark select option, .cc.dark select optgroup { background: #16171b; color: #f2f2f5; }
 .areas { display: flex; flex-wrap: wrap; gap: .375em; align-items: center; flex-basis: 100%; }
 .chips { display: contents; list-style: none; margin: 0; padding: 0; }
 .chip { display: inline-flex; align-items: center; gap: .125em; border: 1px solid #767680; border-radius: 999px; padding: 0 .125em 0 .625em; font-size: .9em; }
-.chip .swatch { width: 1.75em; height: .75em; margin-right: .375em; flex: none; overflow: visible; }
+.chip .swatch { display: block; width: 2.25em; height: .675em; margin-right: .375em; flex: none; overflow: visible; }
 .chip button { font: inherit; color: inherit; background: none; border: 0; border-radius: 999px; min-width: 1.75em; min-height: 1.75em; cursor: pointer; }
 .combo { position: relative; flex: 1 1 12em; max-width: 21em; }
 .combo input { width: 100%; }
-.limit { flex-basis: 100%; margin: 0; font-size: .85em; }
+.limit { flex-basis: 100%; margin: 0; font-size: .85em; font-weight: 700; }
+.combo-status { margin: .125em 0 0; font-size: .85em; font-style: italic; }
 .listbox { position: absolute; z-index: 3; left: 0; right: 0; top: 100%; margin: .125em 0 0; padding: .125em 0; list-style: none;
   max-height: 16em; overflow: auto; background: var(--cc-background, #fff); border: 1px solid #767680; border-radius: .25em; box-shadow: 0 .25em .75em rgba(0,0,0,.15); }
 .cc.dark .listbox { background: var(--cc-background, #16171b); }
@@ -91,8 +92,10 @@ canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
    themes (#d14900 on white 4.5:1, #ffb454 on #16171b 10:1). */
 .cc :focus-visible { outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
 .cc.dark :focus-visible { outline-color: var(--cc-focus, #ffb454); }
-.keys { margin: .25em 0 0; font-size: .85em; }
-.tooltip { position: absolute; z-index: 2; pointer-events: none; width: max-content; max-width: 17em; padding: .375em .5em; border-radius: .25em; font-size: .9em;
+.keys { margin: .25em 0 0; font-size: .85em; padding: .25em .5em; border-left: 3px solid var(--cc-focus, #d14900); }
+.cc.dark .keys { border-left-color: var(--cc-focus, #ffb454); }
+/* The tooltip takes the pointer, so hovering it keeps it as it is (WCAG 1.4.13). */
+.tooltip { position: absolute; z-index: 2; width: max-content; max-width: 17em; padding: .375em .5em; border-radius: .25em; font-size: .9em;
   transform: translateY(-100%); border: 1px solid transparent;
   background: var(--cc-tooltip-background, #1d1d1f); color: var(--cc-tooltip-text, #fff); box-shadow: 0 .125em .5em rgba(0,0,0,.25); }
 .cc.dark .tooltip { background: var(--cc-tooltip-background, #f2f2f5); color: var(--cc-tooltip-text, #111); }
@@ -127,7 +130,8 @@ th:first-child, td:first-child { text-align: left; }
   .chip .swatch { forced-color-adjust: none; }
   .tooltip { border-color: CanvasText; }
   .cc :focus-visible { outline-color: Highlight; }
-  .controls input:disabled { border-color: GrayText; color: GrayText; }
+  .controls input[readonly] { border-color: GrayText; }
+  .keys { border-left-color: Highlight; }
 }
 @media (prefers-reduced-motion: no-preference) { .listbox li, .seg button { transition: background-color .12s; } }
 `;

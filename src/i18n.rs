@@ -218,6 +218,8 @@ pub enum Key {
     EndOfChart,
     /// Announced when the reader chose a From after the To and the two were swapped.
     RangeSwapped,
+    /// The unit said after a rate: "4.3 per 1,000 people".
+    PerThousandPeople,
 }
 
 /// The text for `key` in `lang`.
@@ -330,6 +332,7 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         ),
         StartOfChart => ("Start of the chart", "Dechrau'r siart"), // [plain]
         EndOfChart => ("End of the chart", "Diwedd y siart"), // [plain]
+        PerThousandPeople => ("per 1,000 people", "fesul 1,000 o bobl"), // [plain], as in RatePer1000
         RangeSwapped => (
             "The start came after the end, so the two were swapped.",
             "Roedd y dechrau ar ôl y diwedd, felly cawsant eu cyfnewid.", // [plain]

@@ -298,7 +298,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
     for s in &input.series {
         match s.role {
             Role::Selected => {
-                styles.push((c.series_colour(n_selected), 2.5, None));
+                styles.push((c.series_colour(n_selected), 2.5, super::palette::series_dash(n_selected)));
                 n_selected += 1;
             }
             Role::Benchmark => {

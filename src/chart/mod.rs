@@ -18,7 +18,7 @@ pub mod ticks;
 pub mod transform;
 
 pub use draw::{draw, draw_with, DrawOptions};
-pub use hit::{crosshair_x, hit, step, tooltip, Direction, Position, Tooltip};
+pub use hit::{crosshair_x, hit, jump, step, tooltip, Direction, Jump, Position, Tooltip};
 pub use layout::{layout, Label, LabelRole, Layout, Rect};
 pub use scaled::Scaled;
 pub use svg::render_svg;
@@ -81,6 +81,9 @@ pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// A forced palette (Windows High Contrast and the like): the system's own colours, which
+    /// the browser reports, so the chart matches the page around it.
+    Forced(palette::ForcedColours),
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -31,7 +31,8 @@ mod table;
 
 pub use lists::{default_measure, list_areas, list_offences};
 
-use crate::chart::{self, ChartKind};
+use crate::chart::{self, palette, ChartKind, Theme};
+use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::publisher::PublisherData;
 use crate::view::{self, ThemeChoice, View, WidgetState};
@@ -64,8 +65,13 @@ pub(crate) struct Inner {
     messages: Element,
     caption: Element,
     source: Element,
-    /// The polite live region: what the reader moved to or changed.
+    /// The polite live region: what the reader deliberately moved to or changed, set once the
+    /// moves settle ([`ANNOUNCE_DELAY_MS`]); never a mouse hover.
     live: Element,
+    /// Counts announcements, so a later one cancels an earlier one still waiting.
+    live_generation: u32,
+    /// The widget itself, for work scheduled later (announcements).
+    me: Weak<RefCell<Inner>>,
     /// What the `controls` attribute asks for.
     controls: panel::Mode,
     /// Whether the embed or the reader chose a measure; until then it follows
@@ -144,6 +150,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
     inner.read_font_size();
     inner.measure_named = measure_named;
     let inner = Rc::new(RefCell::new(inner));
+    if let Ok(mut w) = inner.try_borrow_mut() {
+        w.me = Rc::downgrade(&inner);
+    }
     listen(&inner);
     if let Ok(mut w) = inner.try_borrow_mut() {
         for warning in warnings {
@@ -172,15 +181,24 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
 
 /// Runs `f` in a later task (a zero-delay timeout), or now if there is no window.
 fn later(f: impl FnOnce() + 'static) {
+    later_ms(0, f);
+}
+
+/// Runs `f` after `ms` milliseconds, or now if there is no window.
+fn later_ms(ms: i32, f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         f();
         return;
     };
     let callback = Closure::once_into_js(f);
-    if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0).is_err() {
-        warn("could not schedule the controls");
+    if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).is_err() {
+        warn("could not schedule work for later");
     }
 }
+
+/// How long the live region waits for moves to settle before it speaks: a run of key presses
+/// or a finger's drag is announced once, where it stops.
+const ANNOUNCE_DELAY_MS: i32 = 350;
 
 #[allow(clippy::too_many_arguments)]
 fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>, state: WidgetState, publisher: Option<PublisherData>, width: f64, dpr: f64) -> Result<Inner, JsValue> {
@@ -245,6 +263,8 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
         caption,
         source,
         live,
+        live_generation: 0,
+        me: Weak::new(),
         controls: panel::Mode::Compact,
         measure_named: false,
         complete: false,
@@ -265,7 +285,7 @@ fn listen(inner: &Rc<RefCell<Inner>>) {
     let Ok(mut guard) = inner.try_borrow_mut() else { return };
     let w = &mut *guard;
     let listeners = &mut w.listeners;
-    plot::listen(&weak, listeners, &w.plot);
+    plot::listen(&weak, listeners, &w.plot, &w.doc);
     panel::listen(&weak, listeners, &w.panel);
     combobox::listen(&weak, listeners, &w.areas);
     pickers::listen(&weak, listeners, &w.pickers);
@@ -358,6 +378,7 @@ impl Inner {
             return;
         }
         self.panel.relabel(lang);
+        self.plot.relabel(lang);
         self.areas.relabel(lang);
         self.pickers.relabel(lang);
         self.table.relabel(lang);
@@ -398,6 +419,10 @@ impl Inner {
         let inside = self.width - 2.0 * (0.75 * self.font_px + 1.0);
         let width = (inside / scale).clamp(200.0, 4000.0);
         let mut view = view::build(&self.data, self.publisher.as_ref(), &self.state, width, chart_height(width), dark);
+        if let Some(forced) = self.forced_colours() {
+            view.input.theme = Theme::Forced(forced);
+        }
+        self.plot.english = view.input.series.iter().map(|s| self.english_area(&s.label)).collect();
         if view.input.kind == ChartKind::Ranking {
             view.input.height = chart::layout::preferred_height(&view.input).clamp(200.0, 1200.0);
         }
@@ -427,8 +452,8 @@ impl Inner {
             }
         }
         self.view = Some(view);
-        let said = self.plot.keep_point(self.view.as_ref(), self.dpr);
-        self.say(said);
+        // The tooltip stays on its point through a redraw; nothing new is said.
+        let _ = self.plot.keep_point(self.view.as_ref(), self.dpr);
         if self.complete {
             self.render_controls();
         }
@@ -439,8 +464,9 @@ impl Inner {
         self.panel.arrange(self.controls, self.width);
         let Some(view) = &self.view else { return };
         let subtitle = view.input.subtitle();
-        self.table.show(&self.doc, view, &subtitle);
-        self.areas.show_chips(&self.doc, &self.data, &self.state, view);
+        let (data, lang) = (&self.data, self.state.lang);
+        self.table.show(&self.doc, view, &subtitle, &|name: &str| english_area(data, lang, name));
+        self.areas.show_chips(&self.doc, data, &self.state, view, &|name: &str| english_area(data, lang, name));
         self.pickers.periods(&self.doc, &self.data, self.publisher.as_ref(), &self.state, view);
     }
 
@@ -452,11 +478,66 @@ impl Inner {
         }
     }
 
-    /// Puts `text`, if any, in the live region.
-    fn say(&self, text: Option<String>) {
-        if let Some(text) = text {
-            set_text(&self.live, &text);
+    /// Says `text`, if any, in the live region once moves settle: a later announcement
+    /// replaces one still waiting.
+    fn announce(&mut self, text: Option<String>) {
+        let Some(text) = text else { return };
+        self.live_generation = self.live_generation.wrapping_add(1);
+        let generation = self.live_generation;
+        let me = self.me.clone();
+        later_ms(ANNOUNCE_DELAY_MS, move || {
+            if let Some(rc) = me.upgrade() {
+                if let Ok(w) = rc.try_borrow() {
+                    if w.live_generation == generation && !w.destroyed {
+                        set_text(&w.live, &text);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Empties the live region (and cancels what is waiting), so a hidden tooltip's words do
+    /// not stay in the reading order.
+    fn clear_live(&mut self) {
+        self.live_generation = self.live_generation.wrapping_add(1);
+        self.live.set_text_content(None);
+    }
+
+    /// Hides the tooltip and crosshair, and forgets the point.
+    fn dismiss_point(&mut self) {
+        self.plot.focus = None;
+        self.plot.hide_point();
+        self.clear_live();
+    }
+
+    /// Whether an area's name is English inside a Welsh widget: an area with no Welsh name
+    /// keeps its English one, which screen readers should read with an English voice.
+    fn english_area(&self, name: &str) -> bool {
+        english_area(&self.data, self.state.lang, name)
+    }
+
+    /// The reader's forced palette (Windows High Contrast and the like), read from the system
+    /// colours, or `None` when colours are not forced.
+    fn forced_colours(&self) -> Option<palette::ForcedColours> {
+        let window = web_sys::window()?;
+        if !window.match_media("(forced-colors: active)").ok().flatten()?.matches() {
+            return None;
         }
+        let probe = self.doc.create_element("span").ok()?.dyn_into::<HtmlElement>().ok()?;
+        let _ = probe.set_attribute("aria-hidden", "true");
+        let _ = probe.style().set_property("position", "absolute");
+        let _ = probe.style().set_property("forced-color-adjust", "none");
+        let _ = self.wrap.append_child(&probe);
+        let read = |keyword: &str| -> Option<palette::Rgb> {
+            let _ = probe.style().set_property("color", keyword);
+            let style = window.get_computed_style(&probe).ok().flatten()?;
+            parse_rgb(&style.get_property_value("color").ok()?)
+        };
+        let forced = (|| {
+            Some(palette::ForcedColours { canvas: read("Canvas")?, canvas_text: read("CanvasText")?, highlight: read("Highlight")?, gray_text: read("GrayText")? })
+        })();
+        probe.remove();
+        forced
     }
 
     fn emit(&self, name: &str) {
@@ -473,6 +554,25 @@ impl Inner {
         self.announce_problems();
         self.emit("crime-compare:change");
     }
+}
+
+/// Whether an area's name is English inside a widget in `lang`: in Welsh, an area with no
+/// Welsh name keeps its English one.
+fn english_area(data: &Dataset, lang: Lang, name: &str) -> bool {
+    lang == Lang::Cy && data.find_area(name).ok().is_some_and(|id| crate::i18n::area_name_cy(&data.areas()[id].code).is_none())
+}
+
+/// "rgb(12, 34, 56)" or "rgba(12, 34, 56, 1)" → the colour; integers only, parsed by hand
+/// (Rust's float parser would add about 15 KB of wasm).
+fn parse_rgb(text: &str) -> Option<palette::Rgb> {
+    let inner = text.trim().strip_prefix("rgb")?.trim_start_matches('a').strip_prefix('(')?.strip_suffix(')')?;
+    let mut parts = inner.split([',', ' ', '/']).map(str::trim).filter(|p| !p.is_empty());
+    let mut channel = || -> Option<u8> {
+        let p = parts.next()?;
+        let whole = p.split('.').next()?;
+        whole.parse::<u8>().ok()
+    };
+    Some(palette::Rgb(channel()?, channel()?, channel()?))
 }
 
 /// The font size (CSS px) the chart's text sizes are designed for: the usual browser default.

@@ -99,14 +99,18 @@ impl Pickers {
                 g.clone()
             } else {
                 let Ok(g) = doc.create_element("optgroup") else { continue };
-                let _ = g.set_attribute("label", &i18n::offence_name(&offences[group].key, &offences[group].name, lang));
+                let name = i18n::offence_name(&offences[group].key, &offences[group].name, lang);
+                mark_english(&g, lang, &name, &offences[group].name);
+                let _ = g.set_attribute("label", &name);
                 let _ = select.append_child(&g);
                 groups.push((group, g.clone()));
                 g
             };
             if let Ok(opt) = doc.create_element("option") {
                 let _ = opt.set_attribute("value", &o.key);
-                set_text(&opt, &i18n::offence_name(&o.key, &o.name, lang));
+                let name = i18n::offence_name(&o.key, &o.name, lang);
+                mark_english(&opt, lang, &name, &o.name);
+                set_text(&opt, &name);
                 if Some(id) == offence_now {
                     let _ = opt.set_attribute("selected", "");
                 }
@@ -159,6 +163,14 @@ impl Pickers {
     }
 }
 
+/// In a Welsh widget, an offence with no Welsh name keeps its English one: marked
+/// `lang="en"` so screen readers read it with an English voice (WCAG 3.1.2).
+fn mark_english(e: &Element, lang: Lang, shown: &str, english: &str) {
+    if lang == Lang::Cy && shown == english {
+        let _ = e.set_attribute("lang", "en");
+    }
+}
+
 fn measure_key(choice: MeasureChoice) -> Key {
     match choice {
         MeasureChoice::Count => Key::Count,
@@ -199,14 +211,21 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, pickers: &
         listeners.add(&select, "change", with(weak, move |w, _ev: Event| {
             let v = if name == "from" { w.pickers.from.value() } else { w.pickers.to.value() };
             if w.state.set(name, &v).is_ok() {
-                // A range the wrong way round is swapped rather than left empty.
+                // A range the wrong way round is swapped rather than left empty, and the reader
+                // is told.
+                let mut swapped = false;
                 if let (Some(f), Some(t)) = (w.state.from, w.state.to) {
                     if f > t {
                         w.state.from = Some(t);
                         w.state.to = Some(f);
+                        swapped = true;
                     }
                 }
                 w.changed();
+                if swapped {
+                    let lang = w.state.lang;
+                    w.announce(Some(i18n::t(Key::RangeSwapped, lang).to_string()));
+                }
             }
         }));
     }

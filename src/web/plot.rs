@@ -3,17 +3,25 @@
 //!
 //! "Where does a pointer move go?" Here: `pointermove` → [`Plot::pointer`] → the core's
 //! hit test → [`Plot::show_point`].
+//!
+//! The canvas is an interactive element (`role="application"`, so screen readers in browse
+//! mode hand it the arrow keys), named by the chart's summary and described by a short key
+//! instruction (shown while it has focus) and the narrative. What a reader deliberately moves
+//! to (a key, a tap or a finger's drag) is announced; a mouse hover only shows the tooltip.
+//! The tooltip can be hovered without changing (WCAG 1.4.13), and Escape dismisses it wherever
+//! the focus is.
 
 use super::canvas;
 use super::dom::{el, set_text, Listeners};
 use super::{warn, with, Inner};
-use crate::chart::{self, ChartKind, DrawOptions, Layout, Position};
+use crate::chart::{self, ChartKind, DrawOptions, Jump, Layout, Measure, Position};
+use crate::i18n::{self, Key, Lang};
 use crate::view::View;
 use std::cell::RefCell;
 use std::rc::Weak;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{CanvasRenderingContext2d, Document, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
 pub struct Plot {
     pub root: Element,
@@ -24,6 +32,10 @@ pub struct Plot {
     tooltip: Element,
     /// Title, period, value and change: created once, their text replaced.
     tip_lines: Vec<Element>,
+    /// How to use the chart from the keyboard: read on focus, shown while focused.
+    keys: Element,
+    /// Per series: an English name inside a Welsh widget (marked `lang="en"` in the tooltip).
+    pub english: Vec<bool>,
     pub layout: Option<Layout>,
     /// CSS px per layout px: the reader's text size over the size the chart is designed for, so
     /// the canvas text grows with the widget's text. The layout is computed at the CSS width
@@ -38,10 +50,10 @@ impl Plot {
         let root = el(doc, "div", "plot")?;
         root.set_attribute("part", "plot")?;
         let canvas: HtmlCanvasElement = el(doc, "canvas", "chart")?.unchecked_into();
-        canvas.set_attribute("role", "img")?;
+        canvas.set_attribute("role", "application")?;
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("part", "canvas")?;
-        canvas.set_attribute("aria-describedby", "cc-caption")?;
+        canvas.set_attribute("aria-describedby", "cc-keys cc-caption")?;
         let overlay: HtmlCanvasElement = el(doc, "canvas", "overlay")?.unchecked_into();
         overlay.set_attribute("aria-hidden", "true")?;
         let tooltip = el(doc, "div", "tooltip")?;
@@ -54,10 +66,23 @@ impl Plot {
             tooltip.append_child(&line)?;
             tip_lines.push(line);
         }
+        let keys = el(doc, "p", "keys")?;
+        keys.set_id("cc-keys");
+        keys.set_attribute("hidden", "")?;
         root.append_child(&canvas)?;
         root.append_child(&overlay)?;
         root.append_child(&tooltip)?;
-        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, layout: None, scale: 1.0, focus: None })
+        root.append_child(&keys)?;
+        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, keys, english: Vec::new(), layout: None, scale: 1.0, focus: None })
+    }
+
+    pub fn relabel(&self, lang: Lang) {
+        set_text(&self.keys, i18n::t(Key::ChartKeys, lang));
+    }
+
+    /// Whether the tooltip is showing.
+    pub fn showing(&self) -> bool {
+        !self.tooltip.has_attribute("hidden")
     }
 
     /// Draws the chart at the device pixel ratio `dpr`, and keeps `layout` for hit testing.
@@ -137,14 +162,25 @@ impl Plot {
         }
         // The tooltip's four lines are fixed nodes whose text changes, and its side is chosen
         // by arithmetic, not by measuring it: no layout is forced on a pointer move.
+        let _ = if self.english.get(focus.series).copied().unwrap_or(false) {
+            self.tip_lines[0].set_attribute("lang", "en")
+        } else {
+            self.tip_lines[0].remove_attribute("lang")
+        };
+        // A rate is said with its unit; the tooltip's axis context makes it plain to the eye.
+        let spoken_value = if view.input.measure == Measure::Rate && view.input.kind != ChartKind::Change && !matches!(view.input.change, chart::ChangeMode::YearOnYearGiven) && tip.value_text.chars().any(|c| c.is_ascii_digit()) {
+            format!("{} {}", tip.value_text, i18n::t(Key::PerThousandPeople, view.input.lang))
+        } else {
+            tip.value_text.clone()
+        };
         let lines = [Some(tip.title), Some(tip.period_label), Some(tip.value_text), tip.change_text];
         let mut spoken = Vec::with_capacity(4);
-        for (node, line) in self.tip_lines.iter().zip(lines) {
+        for (i, (node, line)) in self.tip_lines.iter().zip(lines).enumerate() {
             match line {
                 Some(text) => {
                     set_text(node, &text);
                     let _ = node.remove_attribute("hidden");
-                    spoken.push(text);
+                    spoken.push(if i == 2 { spoken_value.clone() } else { text });
                 }
                 None => {
                     let _ = node.set_attribute("hidden", "");
@@ -195,11 +231,19 @@ impl Plot {
     /// A key on the focused chart. `Some(announcement)` when the key was used.
     fn key(&mut self, view: Option<&View>, dpr: f64, key: &str) -> Option<Option<String>> {
         let (Some(v), Some(layout)) = (view, &self.layout) else { return None };
-        let direction = match key {
-            "ArrowLeft" => chart::Direction::Left,
-            "ArrowRight" => chart::Direction::Right,
-            "ArrowUp" => chart::Direction::Up,
-            "ArrowDown" => chart::Direction::Down,
+        enum Move {
+            Step(chart::Direction),
+            Jump(Jump),
+        }
+        let how = match key {
+            "ArrowLeft" => Move::Step(chart::Direction::Left),
+            "ArrowRight" => Move::Step(chart::Direction::Right),
+            "ArrowUp" => Move::Step(chart::Direction::Up),
+            "ArrowDown" => Move::Step(chart::Direction::Down),
+            "Home" => Move::Jump(Jump::First),
+            "End" => Move::Jump(Jump::Last),
+            "PageUp" => Move::Jump(Jump::YearEarlier),
+            "PageDown" => Move::Jump(Jump::YearLater),
             "Escape" => {
                 if self.focus.is_some() {
                     self.focus = None;
@@ -212,10 +256,27 @@ impl Plot {
         };
         // The first key press lands on the latest figure of the first area, where the
         // narrative starts; later presses move from there.
-        self.focus = match self.focus {
-            Some(current) => Some(chart::step(&v.input, current, direction)),
-            None => first_point(layout, &v.input),
+        let Some(current) = self.focus else {
+            self.focus = first_point(layout, &v.input);
+            return Some(self.show_point(view, dpr));
         };
+        let next = match how {
+            Move::Step(d) => chart::step(&v.input, current, d),
+            Move::Jump(j) => chart::jump(&v.input, current, j),
+        };
+        if next == current && v.input.kind != ChartKind::Ranking {
+            // Nowhere further: say so rather than staying silent.
+            let edge = match how {
+                Move::Step(chart::Direction::Left) | Move::Jump(Jump::First) | Move::Jump(Jump::YearEarlier) => Some(Key::StartOfChart),
+                Move::Step(chart::Direction::Right) | Move::Jump(Jump::Last) | Move::Jump(Jump::YearLater) => Some(Key::EndOfChart),
+                _ => None,
+            };
+            if let Some(edge) = edge {
+                let said = self.show_point(view, dpr);
+                return Some(Some(format!("{}. {}", i18n::t(edge, v.input.lang), said.unwrap_or_default())));
+            }
+        }
+        self.focus = Some(next);
         Some(self.show_point(view, dpr))
     }
 }
@@ -241,12 +302,16 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
 
-pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plot) {
+pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plot, doc: &Document) {
     let canvas: Element = plot.canvas.clone().unchecked_into();
+    // A mouse hover shows the tooltip and says nothing; a finger or a pen is a deliberate
+    // move, announced once it settles.
     listeners.add(&canvas, "pointermove", with(weak, |w, ev: Event| {
         if let Some(p) = ev.dyn_ref::<PointerEvent>() {
             let said = w.plot.pointer(w.view.as_ref(), w.dpr, p.offset_x() as f64, p.offset_y() as f64);
-            w.say(said);
+            if p.pointer_type() != "mouse" {
+                w.announce(said);
+            }
         }
     }));
     listeners.add(&canvas, "pointerdown", with(weak, |w, ev: Event| {
@@ -255,27 +320,59 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plo
                 // Keep receiving the drag even when the finger leaves the canvas.
                 let _ = w.plot.canvas.set_pointer_capture(p.pointer_id());
             }
+            w.plot.focus = None;
             let said = w.plot.pointer(w.view.as_ref(), w.dpr, p.offset_x() as f64, p.offset_y() as f64);
-            w.say(said);
+            if p.pointer_type() != "mouse" {
+                w.announce(said);
+            }
         }
     }));
     listeners.add(&canvas, "pointerleave", with(weak, |w, ev: Event| {
-        let mouse = ev.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "mouse");
-        if mouse && w.doc.active_element().map_or(true, |a| a != w.host.clone().unchecked_into::<Element>()) {
-            w.plot.focus = None;
-            w.plot.hide_point();
+        let Some(p) = ev.dyn_ref::<PointerEvent>() else { return };
+        // Onto the tooltip: it stays as it is, so it can be hovered and read.
+        if onto(p, &w.plot.tooltip) {
+            return;
+        }
+        if p.pointer_type() == "mouse" && w.doc.active_element().map_or(true, |a| a != w.host.clone().unchecked_into::<Element>()) {
+            w.dismiss_point();
+        }
+    }));
+    listeners.add(&plot.tooltip, "pointerleave", with(weak, |w, ev: Event| {
+        let Some(p) = ev.dyn_ref::<PointerEvent>() else { return };
+        let canvas: Element = w.plot.canvas.clone().unchecked_into();
+        if !onto(p, &canvas) && p.pointer_type() == "mouse" && w.doc.active_element().map_or(true, |a| a != w.host.clone().unchecked_into::<Element>()) {
+            w.dismiss_point();
         }
     }));
     listeners.add(&canvas, "keydown", with(weak, |w, ev: Event| {
         if let Some(k) = ev.dyn_ref::<KeyboardEvent>() {
             if let Some(said) = w.plot.key(w.view.as_ref(), w.dpr, &k.key()) {
-                w.say(said);
+                if said.is_none() {
+                    w.clear_live();
+                }
+                w.announce(said);
                 ev.prevent_default();
+                ev.stop_propagation();
             }
         }
     }));
-    listeners.add(&canvas, "blur", with(weak, |w, _ev: Event| {
-        w.plot.focus = None;
-        w.plot.hide_point();
+    listeners.add(&canvas, "focus", with(weak, |w, _ev: Event| {
+        let _ = w.plot.keys.remove_attribute("hidden");
     }));
+    listeners.add(&canvas, "blur", with(weak, |w, _ev: Event| {
+        let _ = w.plot.keys.set_attribute("hidden", "");
+        w.dismiss_point();
+    }));
+    // Escape dismisses a hover tooltip wherever the focus is (WCAG 1.4.13).
+    listeners.add_target(doc.clone().unchecked_into::<EventTarget>(), "keydown", with(weak, |w, ev: Event| {
+        let Some(k) = ev.dyn_ref::<KeyboardEvent>() else { return };
+        if k.key() == "Escape" && w.plot.showing() && !ev.default_prevented() {
+            w.dismiss_point();
+        }
+    }));
+}
+
+/// Whether a pointer leaving one element went onto `target` (or inside it).
+fn onto(p: &PointerEvent, target: &Element) -> bool {
+    p.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| target.contains(Some(&n)))
 }

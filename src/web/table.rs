@@ -44,7 +44,8 @@ impl Table {
     }
 
     /// Rebuilds the table from what the chart plots. `subtitle` completes its caption.
-    pub fn show(&self, doc: &Document, view: &View, subtitle: &str) {
+    /// `english` says which header names are English inside a Welsh widget.
+    pub fn show(&self, doc: &Document, view: &View, subtitle: &str, english: &dyn Fn(&str) -> bool) {
         let wrap = &self.wrap;
         wrap.set_text_content(None);
         let table = chart::table(&view.input);
@@ -58,6 +59,9 @@ impl Table {
                 if let Ok(th) = el(doc, "th", "") {
                     let _ = th.set_attribute("scope", "col");
                     set_text(&th, h);
+                    if english(h) {
+                        let _ = th.set_attribute("lang", "en");
+                    }
                     let _ = tr.append_child(&th);
                 }
             }
