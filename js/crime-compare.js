@@ -14,7 +14,7 @@
 //   styles are constructable stylesheets adopted by each shadow root.
 
 const BASE = new URL('.', import.meta.url);
-const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label'];
+const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label', 'controls'];
 
 /** How near the viewport (px) a widget must come before the module is fetched. */
 const MARGIN = 300;
@@ -92,65 +92,100 @@ function showLoadFailure(el, lang, err) {
 const STYLE = `
 :host { display: block; contain: layout paint; max-width: 100%; min-width: 0; }
 :host([hidden]) { display: none; }
+/* Sizes are in em from the widget's own font size, which is the reader's default text size
+   (medium) unless the page sets --cc-font-size: a larger default makes the whole widget larger.
+   rem is not used: it would follow the page's root size, not the reader's. */
 .cc { all: initial; display: block; box-sizing: border-box; width: 100%;
-  font: 400 var(--cc-font-size, 15px)/1.45 var(--cc-font, "Liberation Sans", Arial, Helvetica, sans-serif);
+  font: 400 var(--cc-font-size, medium)/1.45 var(--cc-font, "Liberation Sans", Arial, Helvetica, sans-serif);
   color: var(--cc-text, #1d1d1f); background: var(--cc-background, #ffffff);
-  padding: var(--cc-padding, 12px); border: var(--cc-border, 1px solid #d9d9de); border-radius: var(--cc-radius, 6px); }
+  padding: var(--cc-padding, .75em); border: var(--cc-border, 1px solid #d9d9de); border-radius: var(--cc-radius, .375em); }
 .cc.dark { color: var(--cc-text, #f2f2f5); background: var(--cc-background, #16171b); border-color: #3a3b42; }
 .cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
 .cc [hidden] { display: none !important; }
-.title { font-size: 1.1em; font-weight: 700; margin: 0 0 4px; }
-.controls { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; margin: 0 0 8px; }
-.controls label, .field-label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; font-weight: 700; min-width: 0; max-width: 100%; }
+.title { display: block; font-size: 1.1em; font-weight: 700; margin: 0 0 .25em; }
+.subtitle { margin: 0 0 .5em; font-size: .9em; opacity: .9; }
+.panel { margin: .5em 0 0; }
+.controls { display: flex; flex-wrap: wrap; gap: .5em .75em; align-items: flex-end; margin: .25em 0 .5em; }
+.controls label, .field-label { display: flex; flex-direction: column; gap: .125em; font-size: .85em; font-weight: 700; min-width: 0; max-width: 100%; }
 .controls select, .controls input { font: inherit; font-weight: 400; font-size: 1.15em; color: inherit; background: transparent;
-  border: 1px solid #767680; border-radius: 4px; padding: 4px 6px; min-height: 32px; max-width: 100%; }
+  border: 1px solid #767680; border-radius: .25em; padding: .25em .375em; min-height: 2em; max-width: 100%; }
+.controls input[readonly] { background: rgba(118,118,128,.15); border-style: dashed; cursor: not-allowed; }
 .cc.dark select option, .cc.dark select optgroup { background: #16171b; color: #f2f2f5; }
-.areas { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; flex-basis: 100%; }
+.areas { display: flex; flex-wrap: wrap; gap: .375em; align-items: center; flex-basis: 100%; }
 .chips { display: contents; list-style: none; margin: 0; padding: 0; }
-.chip { display: inline-flex; align-items: center; gap: 2px; border: 1px solid #767680; border-radius: 999px; padding: 0 2px 0 10px; font-size: 0.9em; }
-.chip .swatch { width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; flex: none; }
-.chip button { font: inherit; color: inherit; background: none; border: 0; border-radius: 999px; min-width: 28px; min-height: 28px; cursor: pointer; }
-.combo { position: relative; flex: 1 1 180px; max-width: 320px; }
+.chip { display: inline-flex; align-items: center; gap: .125em; border: 1px solid #767680; border-radius: 999px; padding: 0 .125em 0 .625em; font-size: .9em; }
+.chip .swatch { display: block; width: 2.25em; height: .675em; margin-right: .375em; flex: none; overflow: visible; }
+.chip button { font: inherit; color: inherit; background: none; border: 0; border-radius: 999px; min-width: 1.75em; min-height: 1.75em; cursor: pointer; }
+.combo { position: relative; flex: 1 1 12em; max-width: 21em; }
 .combo input { width: 100%; }
-.listbox { position: absolute; z-index: 3; left: 0; right: 0; top: 100%; margin: 2px 0 0; padding: 2px 0; list-style: none;
-  max-height: 240px; overflow: auto; background: var(--cc-background, #fff); border: 1px solid #767680; border-radius: 4px; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
+.limit { flex-basis: 100%; margin: 0; font-size: .85em; font-weight: 700; }
+.combo-status { margin: .125em 0 0; font-size: .85em; font-style: italic; }
+.listbox { position: absolute; z-index: 3; left: 0; right: 0; top: 100%; margin: .125em 0 0; padding: .125em 0; list-style: none;
+  max-height: 16em; overflow: auto; background: var(--cc-background, #fff); border: 1px solid #767680; border-radius: .25em; box-shadow: 0 .25em .75em rgba(0,0,0,.15); }
 .cc.dark .listbox { background: var(--cc-background, #16171b); }
-.listbox li { padding: 6px 10px; cursor: pointer; }
+.listbox li { padding: .375em .625em; cursor: pointer; }
 .listbox li[aria-selected="true"] { background: var(--cc-accent, #0b5cad); color: #fff; }
-.listbox li .kind { opacity: .75; font-size: .85em; margin-left: 6px; }
-.seg { display: inline-flex; border: 1px solid #767680; border-radius: 4px; overflow: hidden; }
-.seg button { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 0; padding: 4px 10px; min-height: 32px; cursor: pointer; }
-.seg button + button { border-left: 1px solid #767680; }
-.seg button[aria-pressed="true"] { background: var(--cc-accent, #0b5cad); color: #fff; }
-.cc.dark .seg button[aria-pressed="true"] { background: var(--cc-accent, #7cb8f2); color: #0d0d10; }
-.caption { margin: 4px 0 8px; }
-.subtitle { margin: 0 0 8px; font-size: .9em; opacity: .9; }
+.cc.dark .listbox li[aria-selected="true"] { background: var(--cc-accent, #7cb8f2); color: #0d0d10; }
+.listbox li.empty { cursor: default; font-style: italic; }
+/* Toggles stand apart, with room for the focus ring: nothing clips it and no neighbour covers it. */
+.seg { display: inline-flex; flex-wrap: wrap; gap: .375em; border: 0; padding: 0; margin: 0; }
+.seg button, .actions button, .change-chart { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 1px solid #767680; border-radius: .25em;
+  padding: .25em .625em; min-height: 2em; cursor: pointer; }
+.seg button[aria-pressed="true"] { background: var(--cc-accent, #0b5cad); border-color: var(--cc-accent, #0b5cad); color: #fff; }
+.cc.dark .seg button[aria-pressed="true"] { background: var(--cc-accent, #7cb8f2); border-color: var(--cc-accent, #7cb8f2); color: #0d0d10; }
+.change-chart { font-weight: 700; }
+.change-chart::after { content: " \\25BE"; }
+.change-chart[aria-expanded="true"]::after { content: " \\25B4"; }
+.caption { margin: .5em 0 .25em; }
 .plot { position: relative; width: 100%; touch-action: pan-y; }
 canvas { display: block; width: 100% !important; height: auto; border-radius: 2px; }
 canvas.overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
-canvas:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible {
-  outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
-.cc.dark canvas:focus-visible, .cc.dark button:focus-visible, .cc.dark select:focus-visible, .cc.dark input:focus-visible { outline-color: var(--cc-focus, #ffb454); }
-.tooltip { position: absolute; z-index: 2; pointer-events: none; width: max-content; max-width: 260px; padding: 6px 8px; border-radius: 4px; font-size: .9em;
-  transform: translateY(-100%);
-  background: var(--cc-tooltip-background, #1d1d1f); color: var(--cc-tooltip-text, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+/* The focus ring: 3px, 2px outside the control, at least 3:1 against the background in both
+   themes (#d14900 on white 4.5:1, #ffb454 on #16171b 10:1). */
+.cc :focus-visible { outline: 3px solid var(--cc-focus, #d14900); outline-offset: 2px; }
+.cc.dark :focus-visible { outline-color: var(--cc-focus, #ffb454); }
+.keys { margin: .25em 0 0; font-size: .85em; padding: .25em .5em; border-left: 3px solid var(--cc-focus, #d14900); }
+.cc.dark .keys { border-left-color: var(--cc-focus, #ffb454); }
+/* The tooltip takes the pointer, so hovering it keeps it as it is (WCAG 1.4.13). */
+.tooltip { position: absolute; z-index: 2; width: max-content; max-width: 17em; padding: .375em .5em; border-radius: .25em; font-size: .9em;
+  transform: translateY(-100%); border: 1px solid transparent;
+  background: var(--cc-tooltip-background, #1d1d1f); color: var(--cc-tooltip-text, #fff); box-shadow: 0 .125em .5em rgba(0,0,0,.25); }
 .cc.dark .tooltip { background: var(--cc-tooltip-background, #f2f2f5); color: var(--cc-tooltip-text, #111); }
 .tooltip strong { display: block; }
 .tooltip.left { transform: translate(-100%, -100%); }
 .tooltip.below { transform: none; }
 .tooltip.left.below { transform: translateX(-100%); }
-.actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 4px; }
-.actions button { font: inherit; font-size: .9em; color: inherit; background: transparent; border: 1px solid #767680; border-radius: 4px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
-.table-wrap { overflow-x: auto; margin: 6px 0; }
-.table-wrap.collapsed { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.actions { display: flex; flex-wrap: wrap; gap: .375em; margin: .5em 0 .25em; }
+.table-wrap { overflow-x: auto; margin: .375em 0; }
 table { border-collapse: collapse; font-size: .9em; font-variant-numeric: tabular-nums; }
-th, td { padding: 3px 8px; border-bottom: 1px solid #c4c4cc; text-align: right; white-space: nowrap; }
+th, td { padding: .2em .5em; border-bottom: 1px solid #c4c4cc; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
 .cc.dark th, .cc.dark td { border-color: #4a4b53; }
-.source { margin: 6px 0 0; font-size: .8em; opacity: .85; }
-.message { margin: 6px 0; padding: 8px 10px; border-left: 4px solid #d14900; background: rgba(209,73,0,.08); }
-.load-failure { margin: 0 0 6px; font: inherit; }
+.source { margin: .375em 0 0; font-size: .8em; opacity: .85; }
+.message { margin: .375em 0; padding: .5em .625em; border-left: 4px solid #d14900; background: rgba(209,73,0,.08); }
+.load-failure { margin: 0 0 .375em; font: inherit; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* Target sizes (WCAG 2.2): at least 24 x 24 px with a fine pointer, 44 x 44 px with a coarse one. */
+@media (pointer: fine) {
+  .cc button, .cc select, .cc input { min-height: max(24px, 2em); min-width: 24px; }
+  .chip button { min-width: max(24px, 1.75em); min-height: max(24px, 1.75em); }
+}
+@media (pointer: coarse) {
+  .cc button, .cc select, .cc input, .listbox li { min-height: 44px; min-width: 44px; }
+  .chip button { min-width: 44px; min-height: 44px; }
+  .listbox li { display: flex; align-items: center; }
+}
+/* Windows High Contrast and other forced palettes: states in system colours. */
+@media (forced-colors: active) {
+  .cc { border-color: CanvasText; }
+  .seg button[aria-pressed="true"], .listbox li[aria-selected="true"] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }
+  .seg button[aria-pressed="false"] { border-style: dashed; }
+  .chip .swatch { forced-color-adjust: none; }
+  .tooltip { border-color: CanvasText; }
+  .cc :focus-visible { outline-color: Highlight; }
+  .controls input[readonly] { border-color: GrayText; }
+  .keys { border-left-color: Highlight; }
+}
 @media (prefers-reduced-motion: no-preference) { .listbox li, .seg button { transition: background-color .12s; } }
 `;
 

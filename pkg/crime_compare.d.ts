@@ -28,6 +28,12 @@ export class Widget {
 }
 
 /**
+ * The measure an embed naming no `measure` gets for these areas (comma-separated), as the
+ * widget decides it: `"rate"` when their populations differ more than tenfold, else `"count"`.
+ */
+export function default_measure(areas: string): string;
+
+/**
  * The figures files a chart of `offence` (a name or code; empty for the default) needs from
  * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
  * the dataset (publisher figures, or a name the widget will report).
@@ -72,6 +78,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
+    readonly default_measure: (a: number, b: number) => [number, number, number, number];
     readonly figures_needed: (a: number, b: number, c: number, d: number) => [number, number];
     readonly list_areas: (a: number, b: number) => [number, number, number];
     readonly list_offences: (a: number, b: number) => [number, number, number];
@@ -83,17 +90,18 @@ export interface InitOutput {
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_301: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_302: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_342: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_343: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_341: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_export4: (a: number) => void;
     readonly __wbindgen_export5: (a: number, b: number) => void;
-    readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_export6: (a: number) => void;
     readonly __wbindgen_export7: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_export8: (a: number) => void;
+    readonly __wbindgen_export8: (a: number, b: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

@@ -201,8 +201,33 @@ pub enum Key {
     LoadingFigures,
     /// Before the releases in the source line.
     Figures,
+    /// Under a chart whose lines break.
+    BreaksNote,
     /// Shown when a figures file cannot be fetched or read.
     FiguresUnavailable,
+    /// The disclosure that shows the controls on narrow widths.
+    ChangeChart,
+    /// `{n}`: the most areas one chart compares. Said and shown at the limit.
+    AreaLimit,
+    /// The search status when nothing matches what was typed.
+    NoAreasMatch,
+    /// `{n}`: how many suggestions are listed.
+    AreasMatch,
+    /// Announced after an area is added: "Added Gwent".
+    Added,
+    /// The name of the group of chips.
+    AreasCharted,
+    /// The name of the suggestions list.
+    SuggestedAreas,
+    /// How to use the chart from the keyboard, read on focus.
+    ChartKeys,
+    /// Announced when a key would move past the first or last period.
+    StartOfChart,
+    EndOfChart,
+    /// Announced when the reader chose a From after the To and the two were swapped.
+    RangeSwapped,
+    /// The unit said after a rate: "4.3 per 1,000 people".
+    PerThousandPeople,
 }
 
 /// The text for `key` in `lang`.
@@ -248,6 +273,10 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         NoData => ("No data", "Dim data"),                // [cy-UI]
         LoadingFigures => ("Loading the figures…", "Wrthi'n llwytho'r ffigurau…"), // [plain]
         Figures => ("Figures", "Ffigurau"),               // [cy-UI]
+        BreaksNote => (
+            "A break in a line marks a change in what the figures count (offence codes reclassified, or a new release): figures either side are not comparable.",
+            "Mae toriad mewn llinell yn dangos newid yn yr hyn y mae'r ffigurau'n ei gyfrif (codau troseddau wedi'u hailddosbarthu, neu gyhoeddiad newydd): ni ellir cymharu'r ffigurau bob ochr iddo.", // [plain]
+        ),
         FiguresUnavailable => (
             "The figures could not be loaded. Please try again later.",
             "Nid oedd modd llwytho'r ffigurau. Rhowch gynnig arall arni yn nes ymlaen.", // [plain]
@@ -305,6 +334,27 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         UpOnYearBefore => ("up {pct} on the year before", "cynnydd o {pct} ers y flwyddyn flaenorol"),
         DownOnYearBefore => ("down {pct} on the year before", "gostyngiad o {pct} ers y flwyddyn flaenorol"),
         UnchangedOnYearBefore => ("unchanged on the year before", "dim newid ers y flwyddyn flaenorol"),
+        ChangeChart => ("Change chart", "Newid y siart"), // [cy-UI]
+        AreaLimit => (
+            "A chart compares up to {n} areas: remove one to add another.",
+            "Mae siart yn cymharu hyd at {n} ardal: tynnwch un i ychwanegu un arall.", // [plain] (noun singular after a numeral)
+        ),
+        NoAreasMatch => ("No areas match", "Does dim ardal yn cyfateb"), // [plain]
+        AreasMatch => ("{n} areas match", "{n} ardal yn cyfateb"), // [plain]
+        Added => ("Added", "Wedi ychwanegu"),             // [cy-UI]
+        AreasCharted => ("Areas on the chart", "Ardaloedd ar y siart"), // [plain]
+        SuggestedAreas => ("Suggested areas", "Ardaloedd a awgrymir"), // [plain]
+        ChartKeys => (
+            "Use the arrow keys to read the figures: left and right move between periods, up and down between areas, Home and End go to the first and last period, Page Up and Page Down move a year. Escape hides the figure.",
+            "Defnyddiwch y bysellau saeth i ddarllen y ffigurau: mae chwith a de yn symud rhwng cyfnodau, i fyny ac i lawr rhwng ardaloedd, mae Home ac End yn mynd i'r cyfnod cyntaf a'r olaf, mae Page Up a Page Down yn symud blwyddyn. Mae Escape yn cuddio'r ffigur.", // [plain]
+        ),
+        StartOfChart => ("Start of the chart", "Dechrau'r siart"), // [plain]
+        EndOfChart => ("End of the chart", "Diwedd y siart"), // [plain]
+        PerThousandPeople => ("per 1,000 people", "fesul 1,000 o bobl"), // [plain], as in RatePer1000
+        RangeSwapped => (
+            "The start came after the end, so the two were swapped.",
+            "Roedd y dechrau ar ôl y diwedd, felly cawsant eu cyfnewid.", // [plain]
+        ),
     };
     match lang {
         Lang::En => en,

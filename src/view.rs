@@ -188,6 +188,33 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many times larger one charted area's population must be than another's before an embed
+/// that names no measure is charted as a rate.
+pub const RATE_WHEN_POPULATIONS_DIFFER: f64 = 10.0;
+
+/// The measure for an embed that names none. When the charted areas' populations differ more
+/// than tenfold (a force against Wales, or against England and Wales), counts would draw the
+/// smaller area as a flat line along the foot of a chart scaled to the larger, so the rate per
+/// 1,000 people is charted. With one area, areas of similar size, or populations unknown (a
+/// publisher's own area, a fraud body), counts. Populations are the latest mid-year estimate.
+pub fn default_measure(dataset: &Dataset, areas: &[String]) -> MeasureChoice {
+    let latest = dataset.population_years().map(|(_, last)| last);
+    let populations: Vec<f64> = areas
+        .iter()
+        .take(MAX_AREAS)
+        .filter_map(|name| dataset.find_area(name).ok())
+        .filter_map(|id| dataset.population(id, latest?))
+        .filter(|&p| p > 0)
+        .map(|p| p as f64)
+        .collect();
+    let (smallest, largest) = populations.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &p| (lo.min(p), hi.max(p)));
+    if populations.len() >= 2 && largest > smallest * RATE_WHEN_POPULATIONS_DIFFER {
+        MeasureChoice::Rate
+    } else {
+        MeasureChoice::Count
+    }
+}
+
 /// Where one charted area's figures come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AreaSource {
@@ -381,9 +408,35 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         }
     }
 
+    // Series breaks (a reclassification, the join of two releases): the line is not drawn
+    // across one, and a change on a year earlier that spans one is no figure at all.
+    let breaks_of = |source: &AreaSource| -> Vec<usize> {
+        let (AreaSource::Bundled(id), Ok(o)) = (source, &bundled_offence) else { return Vec::new() };
+        dataset.breaks(*id, *o).iter().map(|b| b.period).collect()
+    };
+    let ds_index = |p: YearMonth| dataset.period_index(p);
     let series: Vec<Series> = charted
         .iter()
-        .map(|a| Series { label: a.label.clone(), values: cut(values_for(&a.source)), role: a.role })
+        .map(|a| {
+            let mut values = cut(values_for(&a.source));
+            let breaks = breaks_of(&a.source);
+            if year_on_year && !breaks.is_empty() {
+                for (k, p) in periods.iter().enumerate() {
+                    let (Some(now), Some(before)) = (ds_index(*p), p.minus_months(12).and_then(ds_index)) else { continue };
+                    if breaks.iter().any(|&b| b > before && b <= now) {
+                        values[k] = None;
+                    }
+                }
+            }
+            Series { label: a.label.clone(), values, role: a.role }
+        })
+        .collect();
+    let series_breaks: Vec<Vec<usize>> = charted
+        .iter()
+        .map(|a| {
+            let b = breaks_of(&a.source);
+            (1..periods.len()).filter(|&k| ds_index(periods[k]).is_some_and(|i| b.contains(&i))).collect()
+        })
         .collect();
 
     let (kind, measure, change) = match (state.kind, state.measure) {
@@ -416,6 +469,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         // The page shows the title, subtitle and source line as text; downloads draw them.
         titles: false,
         sources: Vec::new(),
+        breaks: series_breaks,
     };
 
     // The narrative: one sentence per selected area, about the last period it has a figure for
@@ -449,6 +503,9 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     let aria_label = narrative::chart_summary(&input);
 
     let mut source_lines = vec![i18n::t(Key::SourceLine, lang).to_string()];
+    if input.kind != ChartKind::Ranking && input.breaks.iter().any(|b| !b.is_empty()) {
+        source_lines.push(i18n::t(Key::BreaksNote, lang).to_string());
+    }
     if areas.iter().any(|a| matches!(a.source, AreaSource::Bundled(_))) || state.kind == KindChoice::Ranking {
         // The releases the charted periods come from, then the note on populations.
         let plotted = input.plotted();

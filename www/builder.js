@@ -5,7 +5,7 @@
 
 const SCRIPT_URL = new URL('../pkg/crime-compare.js', import.meta.url).href;
 const DATA_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
-const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme'];
+const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
 
 const form = document.getElementById('builder-form');
 const preview = document.getElementById('preview');
@@ -23,6 +23,8 @@ function choices() {
     kind: data.get('kind') || 'trend',
     lang: data.get('lang') || 'en',
     theme: data.get('theme') || 'auto',
+    // compact is the widget's default, so the snippet leaves it out.
+    controls: data.get('controls') === 'compact' ? '' : (data.get('controls') || ''),
   };
 }
 
@@ -154,7 +156,22 @@ function updatePreview(state) {
   }
 }
 
+/** The widget's module once loaded (for the default measure), and whether the measure was chosen by hand. */
+let widgetModule = null;
+let measureChosen = false;
+
+/** Until a measure is chosen by hand, preselect the one the widget would pick for these areas. */
+function preselectMeasure() {
+  if (measureChosen || !widgetModule) return;
+  const data = new FormData(form);
+  const areas = [data.get('area') || 'North Wales', ...data.getAll('compare')].join(',');
+  let measure = 'count';
+  try { measure = widgetModule.default_measure(areas); } catch { /* keep counts */ }
+  for (const input of form.elements.measure) input.checked = input.value === measure;
+}
+
 function update() {
+  preselectMeasure();
   const state = choices();
   updatePreview(state);
   renderSnippet(state);
@@ -195,6 +212,7 @@ const KIND_LABELS = {
 async function loadLists() {
   const { load } = await import(SCRIPT_URL);
   const { mod } = await load();
+  widgetModule = mod;
   const areas = mod.list_areas('en');
   const offences = mod.list_offences('en');
   if (Array.isArray(areas) && areas.length) {
@@ -230,7 +248,10 @@ preview.addEventListener('crime-compare:change', (event) => {
   renderSnippet(choices());
 });
 
-form.addEventListener('change', update);
+form.addEventListener('change', (event) => {
+  if (event.target && event.target.name === 'measure') measureChosen = true;
+  update();
+});
 document.querySelector('.snippet fieldset').addEventListener('change', () => renderSnippet(choices()));
 form.addEventListener('submit', (event) => event.preventDefault());
 

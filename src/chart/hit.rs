@@ -88,6 +88,49 @@ pub fn step(input: &ChartInput, current: Position, direction: Direction) -> Posi
     }
 }
 
+/// Longer keyboard moves along the time axis: Home, End, Page Up, Page Down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Jump {
+    /// The earliest period where the current series has a value.
+    First,
+    /// The latest period where the current series has a value.
+    Last,
+    /// The latest period at least 12 months before the current one, with a value.
+    YearEarlier,
+    /// The earliest period at least 12 months after the current one, with a value.
+    YearLater,
+}
+
+/// Where Home, End, Page Up or Page Down moves the focus on a line chart; a ranking has one
+/// period, so it moves to its first or last row. A jump with nowhere to go stays put.
+pub fn jump(input: &ChartInput, current: Position, jump: Jump) -> Position {
+    let values = input.plotted();
+    if input.kind == ChartKind::Ranking {
+        let order: Vec<usize> = input.ranking_order().into_iter().filter(|r| r.1.is_some()).map(|r| r.0).collect();
+        let target = match jump {
+            Jump::First | Jump::YearEarlier => order.first(),
+            Jump::Last | Jump::YearLater => order.last(),
+        };
+        return target.map_or(current, |&s| Position { series: s, period: input.ranking_period });
+    }
+    let has = |p: usize| values.get(current.series).and_then(|v| v.get(p)).copied().flatten().is_some();
+    let Some(now) = input.periods.get(current.period).copied() else { return current };
+    let with_value = (0..input.periods.len()).filter(|&p| has(p));
+    let found = match jump {
+        Jump::First => with_value.min_by_key(|&p| input.periods[p]),
+        Jump::Last => with_value.max_by_key(|&p| input.periods[p]),
+        Jump::YearEarlier => {
+            let limit = now.minus_months(12);
+            with_value.filter(|&p| limit.is_some_and(|l| input.periods[p] <= l)).max_by_key(|&p| input.periods[p])
+        }
+        Jump::YearLater => {
+            let limit = now.minus_months(-12);
+            with_value.filter(|&p| limit.is_some_and(|l| input.periods[p] >= l)).min_by_key(|&p| input.periods[p])
+        }
+    };
+    found.map_or(current, |p| Position { period: p, ..current })
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tooltip {
     /// The area.

@@ -300,7 +300,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
     for s in &input.series {
         match s.role {
             Role::Selected => {
-                styles.push((c.series_colour(n_selected), 2.5, None));
+                styles.push((c.series_colour(n_selected), 2.5, super::palette::series_dash(n_selected)));
                 n_selected += 1;
             }
             Role::Benchmark => {
@@ -462,7 +462,12 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
         let pts: Vec<Option<(f64, f64)>> = (0..n_periods).map(|p| values[s][p].map(|v| (period_x[p], y_of(v)))).collect();
         let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut run: Vec<(f64, f64)> = Vec::new();
+        let breaks = input.breaks.get(s).map(Vec::as_slice).unwrap_or(&[]);
         for &p in &order {
+            // A series break ends the line as a gap does: figures either side are not comparable.
+            if breaks.contains(&p) && !run.is_empty() {
+                segments.push(std::mem::take(&mut run));
+            }
             match pts[p] {
                 Some(pt) => run.push(pt),
                 None if !run.is_empty() => segments.push(std::mem::take(&mut run)),

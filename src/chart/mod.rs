@@ -18,7 +18,7 @@ pub mod ticks;
 pub mod transform;
 
 pub use draw::{draw, draw_with, DrawOptions};
-pub use hit::{crosshair_x, hit, step, tooltip, Direction, Position, Tooltip};
+pub use hit::{crosshair_x, hit, jump, step, tooltip, Direction, Jump, Position, Tooltip};
 pub use layout::{layout, Label, LabelRole, Layout, Rect};
 pub use scaled::Scaled;
 pub use svg::render_svg;
@@ -81,6 +81,9 @@ pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// A forced palette (Windows High Contrast and the like): the system's own colours, which
+    /// the browser reports, so the chart matches the page around it.
+    Forced(palette::ForcedColours),
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -113,6 +116,9 @@ pub struct ChartInput {
     /// Lines after the source line when titles are drawn: the releases the figures come from,
     /// a publisher's own sources.
     pub sources: Vec<String>,
+    /// Per series, the period indices where its series breaks (a reclassification, a new
+    /// release): the line is not drawn from the period before to that one.
+    pub breaks: Vec<Vec<usize>>,
 }
 
 impl Default for ChartInput {
@@ -131,6 +137,7 @@ impl Default for ChartInput {
             height: 400.0,
             titles: true,
             sources: Vec::new(),
+            breaks: Vec::new(),
         }
     }
 }

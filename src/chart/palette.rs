@@ -93,10 +93,31 @@ const DARK: ThemeColours = ThemeColours {
     ],
 };
 
-pub fn colours(theme: Theme) -> &'static ThemeColours {
+/// The system colours of a forced palette (CSS `Canvas`, `CanvasText`, `Highlight`, `GrayText`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ForcedColours {
+    pub canvas: Rgb,
+    pub canvas_text: Rgb,
+    pub highlight: Rgb,
+    pub gray_text: Rgb,
+}
+
+pub fn colours(theme: Theme) -> ThemeColours {
     match theme {
-        Theme::Light => &LIGHT,
-        Theme::Dark => &DARK,
+        Theme::Light => LIGHT,
+        Theme::Dark => DARK,
+        // Only the reader's colours: series are told apart by their dash patterns (SERIES_DASHES),
+        // the first in the highlight colour.
+        Theme::Forced(f) => ThemeColours {
+            background: f.canvas,
+            text: f.canvas_text,
+            text_subtle: f.canvas_text,
+            grid: f.gray_text,
+            axis: f.canvas_text,
+            benchmark: f.gray_text,
+            bar_muted: f.gray_text,
+            series: [f.highlight, f.canvas_text, f.highlight, f.canvas_text, f.highlight, f.canvas_text],
+        },
     }
 }
 
@@ -106,6 +127,17 @@ impl ThemeColours {
     pub fn series_colour(&self, n: usize) -> Rgb {
         self.series[n % self.series.len()]
     }
+}
+
+/// Dash patterns (on, off, in px) for the selected series in order: the first solid, the
+/// rest dashed, dotted and dash-dotted, so five lines do not differ by hue alone (WCAG 1.4.1).
+/// The chips and the legend show the same patterns.
+pub const SERIES_DASHES: [Option<&[f64]>; 6] =
+    [None, Some(&[10.0, 4.0]), Some(&[2.5, 3.5]), Some(&[10.0, 3.5, 2.5, 3.5]), Some(&[18.0, 5.0]), Some(&[2.5, 3.5, 2.5, 8.0])];
+
+/// The dash pattern of the `n`th selected series.
+pub fn series_dash(n: usize) -> Option<&'static [f64]> {
+    SERIES_DASHES[n % SERIES_DASHES.len()]
 }
 
 /// Dash patterns (on, off, in px) for benchmarks, so two benchmarks in the same grey can

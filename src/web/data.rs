@@ -1,4 +1,5 @@
-//! The datasets the widgets on a page chart: fetched files, not figures built into the wasm.
+//! Where the widget's figures come from: the datasets the page's widgets chart, fetched as
+//! files (not built into the wasm), and a publisher's inline data.
 //!
 //! A dataset is a folder: `index.ccd` (areas, offences, periods, populations, releases, breaks,
 //! and the names of the figures files) and one content-addressed file of figures per offence
@@ -10,13 +11,20 @@
 //! (one `fetch`, the browser's cache) and the figures stay in wasm memory.
 //!
 //! Every dataset is decoded once per page and shared by every widget that charts it.
+//! [`dataset`] and [`get`] are the only ways the web layer reaches a [`Dataset`].
 
 use crate::model::Dataset;
+use crate::publisher::{PublisherData, RowError, MAX_ROWS};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The package's own dataset, once the shim has loaded its index.
+pub fn dataset() -> Result<Rc<Dataset>, String> {
+    default_url().and_then(|u| get(&u)).ok_or_else(|| "the dataset is not loaded".to_string())
+}
 
 thread_local! {
     static DATASETS: RefCell<HashMap<String, Rc<Dataset>>> = RefCell::new(HashMap::new());
@@ -115,4 +123,66 @@ pub(crate) fn request(url: &str, name: &str, done: impl FnOnce(Result<(), String
     // few small closures per offence a reader picks).
     ok.forget();
     fail.forget();
+}
+
+/// Publisher data from an inline `<script type="text/csv">` or `application/json`.
+pub fn parse_publisher(text: &str, kind: &str) -> PublisherData {
+    if kind.contains("json") {
+        match js_sys::JSON::parse(text) {
+            Ok(value) => json_records(&value),
+            Err(_) => PublisherData { rows: Vec::new(), errors: vec![RowError { row: 0, reason: "the JSON could not be read".into() }] },
+        }
+    } else {
+        PublisherData::from_csv(text)
+    }
+}
+
+/// An array of objects → the same records as a CSV, so both are validated in one place.
+fn json_records(value: &JsValue) -> PublisherData {
+    let Some(array) = value.dyn_ref::<js_sys::Array>() else {
+        return PublisherData {
+            rows: Vec::new(),
+            errors: vec![RowError { row: 0, reason: "expected an array of {area, period, offence, count} objects".into() }],
+        };
+    };
+    let header: Vec<String> = ["area", "period", "offence", "count", "population", "source"].iter().map(|s| s.to_string()).collect();
+    let rows = array
+        .iter()
+        .take(MAX_ROWS + 1)
+        .map(|item| {
+            header
+                .iter()
+                .map(|key| {
+                    let v = js_sys::Reflect::get(&item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+                    if let Some(s) = v.as_string() {
+                        s
+                    } else if let Some(n) = v.as_f64() {
+                        if n.fract() == 0.0 && n.abs() < 1e15 {
+                            format!("{}", n as i64)
+                        } else {
+                            format!("{n}")
+                        }
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    PublisherData::from_records(&header, rows)
+}
+
+/// The offence's group for the picker: its ancestor just below the root (or itself).
+pub fn offence_group(data: &Dataset, id: usize) -> usize {
+    let offences = data.offences();
+    let mut current = id;
+    let mut guard = 0;
+    while let Some(parent) = offences[current].parent {
+        if offences[parent].parent.is_none() || guard > 16 {
+            return current;
+        }
+        current = parent;
+        guard += 1;
+    }
+    current
 }

@@ -32,8 +32,13 @@ pub struct Listeners {
 
 impl Listeners {
     pub fn add(&mut self, target: &Element, event: &'static str, handler: Box<dyn Fn(Event)>) {
+        self.add_target(target.clone().unchecked_into(), event, handler);
+    }
+
+    /// A listener on any target (the document, for a key that concerns the widget wherever
+    /// focus is).
+    pub fn add_target(&mut self, target: EventTarget, event: &'static str, handler: Box<dyn Fn(Event)>) {
         let closure = Closure::wrap(handler);
-        let target: EventTarget = target.clone().unchecked_into();
         if target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()).is_ok() {
             self.entries.push((target, event, closure));
         }

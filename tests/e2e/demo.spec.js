@@ -17,7 +17,9 @@ test('the demo chart is drawn and its narrative names North Wales and a publishe
   expect(stats.colours, 'distinct colours drawn (lines, axes, text)').toBeGreaterThan(3);
 
   const canvas = host.locator(CANVAS);
-  await expect(canvas).toHaveAttribute('role', 'img');
+  // An interactive element screen readers hand the arrow keys to, with its key instructions.
+  await expect(canvas).toHaveAttribute('role', 'application');
+  await expect(canvas).toHaveAttribute('aria-describedby', /cc-keys/);
   await expect(canvas).toHaveAttribute('tabindex', '0');
   await expect(canvas).toHaveAttribute('data-plot', /^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/);
   const label = await canvas.getAttribute('aria-label');
@@ -64,7 +66,7 @@ test('every embed on the demo page renders and announces crime-compare:ready', a
   await expect(page.locator('#demo-dark .cc')).toHaveClass(/\bdark\b/);
   // The dark chart is drawn dark: its background pixel (top-left) is dark, the light one light.
   const corner = (id) => page.locator(id).evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
+    const canvas = el.shadowRoot.querySelector('canvas.chart');
     const [r, g, b, a] = canvas.getContext('2d').getImageData(1, 1, 1, 1).data;
     return a === 0 ? null : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   });

@@ -92,7 +92,7 @@ export { expect };
 export const HOSTS = 'crime-compare, [data-crime-compare]';
 
 /** The chart canvas inside a widget (an overlay canvas for the crosshair may sit beside it). */
-export const CANVAS = 'canvas[role=img]';
+export const CANVAS = 'canvas.chart';
 
 /** The narrative under the title (a subtitle may share the caption class). */
 export const NARRATIVE = '.caption:not(.subtitle)';
@@ -118,7 +118,7 @@ export async function waitAllReady(page, { timeout = 30_000 } = {}) {
 /** Pixel statistics of a widget's canvas: how much of it is drawn, and in how many colours. */
 export function canvasStats(host) {
   return host.evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
+    const canvas = el.shadowRoot.querySelector('canvas.chart');
     const context = canvas.getContext('2d');
     const { width, height } = canvas;
     const data = context.getImageData(0, 0, width, height).data;
@@ -136,7 +136,7 @@ export function canvasStats(host) {
 /** The canvas's plot area in page coordinates, from its data-plot attribute. */
 export async function plotArea(host) {
   return host.evaluate((el) => {
-    const canvas = el.shadowRoot.querySelector('canvas[role=img]');
+    const canvas = el.shadowRoot.querySelector('canvas.chart');
     const rect = canvas.getBoundingClientRect();
     const [left, top, right, bottom] = (canvas.getAttribute('data-plot') || '').split(',').map(Number);
     return {

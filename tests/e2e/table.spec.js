@@ -39,6 +39,12 @@ test('England and Wales in the table is the sum of the 43 territorial forces', a
   await page.goto('/tests/e2e/pages/twenty.html');
   const host = page.locator('#w0');
   await waitReady(host);
+  // North Wales against England and Wales would default to rates (populations differ more
+  // than tenfold): the sums are counts, so ask for counts.
+  await host.evaluate((el) => el.setAttribute('measure', 'count'));
+  await expect(host.locator('canvas[role]')).toHaveAttribute('aria-label', /.+/);
+  await expect.poll(async () => (await tableCells(host))[0]?.length > 0
+    && !(await host.locator('.subtitle').textContent()).includes('1,000')).toBe(true);
   const cells = await tableCells(host);
   const column = cellsFor(cells, 'England and Wales');
   expect(column).not.toBeNull();
@@ -60,7 +66,7 @@ test('the table toggle shows and hides the table', async ({ page }) => {
   const table = host.locator('.table-wrap table');
   await expect(table).toHaveCount(1);
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  // Collapsed: still in the DOM for screen readers, but visually hidden (a 1px clipped box).
+  // Collapsed: still in the DOM, but hidden from everyone (screen readers too), as the toggle says.
   const wrap = host.locator('.table-wrap');
   const hiddenBox = await wrap.boundingBox();
   expect(hiddenBox === null || hiddenBox.width <= 1 || hiddenBox.height <= 1, `collapsed box ${JSON.stringify(hiddenBox)}`).toBe(true);
