@@ -18,9 +18,10 @@
 //! * **Breaks.** When the set of codes in use under a category changes from one quarter to the
 //!   next, the rolling years that end in that quarter and the three after it mix the old and the
 //!   new composition: each is a break (`Reclassified`; `RecordingBody` for the fraud bodies,
-//!   where the change is of the reporting body). This is deliberately cautious: a pure re-coding
-//!   (the 2013 split of the homicide code, the 2023 split of residential burglary) is also
-//!   flagged, because the tables alone cannot tell a re-coding from a change of scope.
+//!   where the change is of the reporting body), unless the codes that enter or leave carry
+//!   under 1% of the category's count ([`MATERIAL`]). This is deliberately cautious: a pure
+//!   re-coding (the 2013 split of the homicide code, the 2023 split of residential burglary) is
+//!   also flagged, because the tables alone cannot tell a re-coding from a change of scope.
 
 use crate::model::{BreakReason, Offence, OffenceId, StoredBreak};
 use crate::period::YearMonth;
@@ -73,6 +74,10 @@ fn in_use(code: &CodeSeries, areas: &[usize], nq: usize) -> Vec<bool> {
         })
         .collect()
 }
+
+/// The least share of a category's count that codes entering or leaving it must carry for the
+/// change to break its series: 1%, the size of a change the narrative writes as 1%.
+pub const MATERIAL: f64 = 0.01;
 
 /// Everything computed from the codes.
 pub struct Rolled {
@@ -140,9 +145,19 @@ pub fn roll(
         // A change of composition between two quarters in which the category is in use.
         let reason = if is_fraud_body(o) { BreakReason::RecordingBody } else { BreakReason::Reclassified };
         let mut marked = BTreeSet::new();
+        // The national count of some codes in a quarter.
+        let national = |cs: &[usize], q: usize| -> i64 { cs.iter().map(|&c| base_areas.iter().filter_map(|&a| codes[c].values[a * nq + q]).sum::<i64>()).sum() };
         for q in 1..nq {
             let (before, now) = (&comps[q - 1], &comps[q]);
             if !before.is_empty() && !now.is_empty() && before != now {
+                // Codes that enter or leave carrying under MATERIAL of the category's count (in
+                // the quarter they enter, or the last before they leave) do not break it.
+                let entering: Vec<usize> = now.iter().copied().filter(|c| !before.contains(c)).collect();
+                let leaving: Vec<usize> = before.iter().copied().filter(|c| !now.contains(c)).collect();
+                let share = |part: i64, whole: i64| if whole > 0 { part.abs() as f64 / whole as f64 } else { 1.0 };
+                if share(national(&entering, q), national(now, q)) < MATERIAL && share(national(&leaving, q - 1), national(before, q - 1)) < MATERIAL {
+                    continue;
+                }
                 // Rolling years ending in quarters q..=q + 3 mix the two; period index = quarter - 3.
                 for end in q..(q + 4).min(nq) {
                     if end >= 3 && marked.insert(end - 3) {
