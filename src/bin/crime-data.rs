@@ -28,6 +28,7 @@ fn main() -> std::process::ExitCode {
 mod cli {
     use clap::{Args, Parser, Subcommand, ValueEnum};
     use crime_compare::codec;
+    use crime_compare::ingest::open_data::{self, ReadProgress};
     use crime_compare::ingest::{self, Source, Sources};
     use crime_compare::model::Dataset;
     use crime_compare::period::YearMonth;
@@ -225,6 +226,19 @@ mod cli {
         p.display().to_string()
     }
 
+    /// A file's name for the progress line: no directories, and at most 40 characters
+    /// (`prc-pfa-mar2013-onw…-191023.ods`), so the line fits a terminal.
+    fn short_name(p: &Path) -> String {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown(p));
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() <= 40 {
+            return name;
+        }
+        let head: String = chars[..24].iter().collect();
+        let tail: String = chars[chars.len() - 15..].iter().collect();
+        format!("{head}…{tail}")
+    }
+
     fn read_text(path: &Path) -> Result<String, Failure> {
         std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {}: {e}", shown(path))))
     }
@@ -302,17 +316,31 @@ mod cli {
         };
         let texts = (read(&a.pfa)?, read(&a.population)?, read(&a.lookup)?);
         let names = (shown(&a.pfa), shown(&a.population), shown(&a.lookup));
-        let open_names: Vec<String> = a.open_data.iter().map(|p| shown(p)).collect();
-        let mut open_texts = Vec::new();
+        let mut open_data = Vec::new();
         for p in &a.open_data {
-            open_texts.push(read(p)?);
+            let name = shown(p);
+            progress.update(&format!("reading {}", short_name(p)));
+            let bytes = std::fs::read(p).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+            let started = Instant::now();
+            let mut sheets = 0;
+            let table = open_data::read_open_data(&name, &bytes, &mut |step| match step {
+                ReadProgress::Opening => progress.update(&format!("reading {}: unpacking the workbook", short_name(p))),
+                ReadProgress::Sheet { name: sheet, index, count } => {
+                    sheets = count;
+                    progress.update(&format!("reading {}: sheet {sheet} ({index}/{count})", short_name(p)));
+                }
+            })
+            .map_err(|e| fail(format!("build failed: {e}")))?;
+            let from = if sheets > 0 { format!(" from {sheets} year sheets") } else { String::new() };
+            progress.line(&format!("read {name}: {} rows{from} in {:.1} s", table.rows.len(), started.elapsed().as_secs_f64()));
+            open_data.push(table);
         }
         progress.update("building the dataset");
         let sources = Sources {
             pfa: Source { name: &names.0, text: &texts.0 },
             population: Source { name: &names.1, text: &texts.1 },
             lookup: Source { name: &names.2, text: &texts.2 },
-            open_data: open_names.iter().zip(&open_texts).map(|(n, t)| Source { name: n, text: t }).collect(),
+            open_data,
         };
         let ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
         let bytes = ds.encode();
