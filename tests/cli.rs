@@ -321,3 +321,25 @@ fn a_missing_input_fails_and_keeps_the_old_output() {
     assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
     assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
 }
+
+/// A bad workbook fails the build naming file, sheet, row and column, and the previous output
+/// stays as it was.
+#[test]
+fn a_bad_workbook_fails_the_build_and_keeps_the_old_output() {
+    let s = Scratch::new("bad-workbook");
+    let out = s.path("out.bin");
+    std::fs::write(&out, b"previous contents").unwrap();
+    let o = run(&[
+        "build", "--pfa", "data/rec-crime-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv",
+        "--open-data", "tests/data/ho-open-data-sample.csv", "--open-data", "tests/data/ho-open-data-bad-quarter.xlsx", "-o", &out,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("read tests/data/ho-open-data-sample.csv: 114 rows in "), "{e}");
+    assert!(
+        e.contains("error: build failed: tests/data/ho-open-data-bad-quarter.xlsx, sheet '2012-13', row 6, column 'Financial Quarter': '5' is not a quarter 1 to 4 (cell B6)"),
+        "{e}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
+    assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
+}
