@@ -50,6 +50,16 @@ pub struct OpenRow {
     pub sheet: Option<String>,
 }
 
+impl OpenRow {
+    /// An error about this row found after reading (an unknown force, a code that maps to
+    /// nothing): it names the sheet and row, or the CSV line, the row came from.
+    pub fn error(&self, file: &str, field: &str, message: String) -> IngestError {
+        let mut e = IngestError::new(file, self.line, field, message);
+        e.sheet = self.sheet.clone();
+        e
+    }
+}
+
 /// One open-data input, read: its name (for messages) and its rows in file order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenTable {
@@ -636,5 +646,11 @@ mod tests {
         assert_eq!((r.line, r.code.as_str(), r.value, r.force.as_str()), (2, "37.2", -3, "Devon and Cornwall"));
         assert_eq!(r.quarter_end, YearMonth::new(2013, 3).unwrap());
         assert_eq!((r.csp.as_deref(), r.sheet.as_deref()), (None, None));
+        assert_eq!(r.error("t.csv", "Force Name", "unknown force".into()).to_string(), "t.csv, line 2, field 'Force Name': unknown force");
+        let in_sheet = OpenRow { sheet: Some("2012-13".into()), line: 7, ..r.clone() };
+        assert_eq!(
+            in_sheet.error("t.ods", "Force Name", "unknown force".into()).to_string(),
+            "t.ods, sheet '2012-13', row 7, column 'Force Name': unknown force"
+        );
     }
 }
