@@ -283,8 +283,68 @@ fn is_empty(c: Cell) -> bool {
 }
 
 /// The rows seen so far in one input (across its sheets), to reject a second row for the same
-/// quarter, force, CSP and code: (quarter, force, CSP, code) -> (sheet, row).
-type Seen = HashMap<(YearMonth, String, Option<String>, String), (Option<String>, usize)>;
+/// quarter, force, CSP and code. Names are interned (force and CSP names without regard to
+/// case), so a row costs no allocation here.
+#[derive(Default)]
+struct Seen {
+    /// (quarter, force, CSP or u32::MAX, code) -> (sheet index, row number).
+    rows: HashMap<(YearMonth, u32, u32, u32), (u32, usize)>,
+    exact: HashMap<String, u32>,
+    folded: HashMap<String, u32>,
+    codes: HashMap<String, u32>,
+    sheets: Vec<Option<String>>,
+}
+
+impl Seen {
+    fn with_capacity(n: usize) -> Seen {
+        Seen { rows: HashMap::with_capacity(n), ..Seen::default() }
+    }
+
+    fn name(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.exact.get(s) {
+            return i;
+        }
+        let n = self.folded.len() as u32;
+        let i = *self.folded.entry(s.to_lowercase()).or_insert(n);
+        self.exact.insert(s.to_string(), i);
+        i
+    }
+
+    fn code(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.codes.get(s) {
+            return i;
+        }
+        let n = self.codes.len() as u32;
+        self.codes.insert(s.to_string(), n);
+        n
+    }
+
+    fn sheet(&mut self, sheet: Option<&str>) -> u32 {
+        match self.sheets.iter().position(|s| s.as_deref() == sheet) {
+            Some(i) => i as u32,
+            None => {
+                self.sheets.push(sheet.map(str::to_string));
+                self.sheets.len() as u32 - 1
+            }
+        }
+    }
+
+    /// Records a row; or, if one was seen before, says where: (sheet, row).
+    fn insert(&mut self, quarter: YearMonth, force: &str, csp: Option<&str>, code: &str, sheet: Option<&str>, row: usize) -> Result<(), (Option<String>, usize)> {
+        let key = (quarter, self.name(force), csp.map_or(u32::MAX, |c| self.name(c)), self.code(code));
+        let here = (self.sheet(sheet), row);
+        match self.rows.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let (s, r) = *e.get();
+                Err((self.sheets[s as usize].clone(), r))
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(here);
+                Ok(())
+            }
+        }
+    }
+}
 
 struct Columns {
     fy: usize,
@@ -416,9 +476,7 @@ fn read_grid(place: Place, grid: &dyn Grid, sheet_year: Option<u16>, seen: &mut 
             Cell::Text(t) => parse_count(t).map_err(|m| err(c.count, COUNT, m))?,
             other => return Err(err(c.count, COUNT, format!("'{}' is not a whole number", shown(other)))),
         };
-        let key = (quarter_end, force.to_lowercase(), csp.as_ref().map(|c| c.to_lowercase()), code.clone());
-        let here = (place.sheet.map(str::to_string), grid.row_number(r));
-        if let Some((sheet0, row0)) = seen.get(&key) {
+        if let Err((sheet0, row0)) = seen.insert(quarter_end, &force, csp.as_deref(), &code, place.sheet, grid.row_number(r)) {
             let first = match sheet0 {
                 Some(s) => format!("sheet '{s}' row {row0}"),
                 None => format!("line {row0}"),
@@ -437,7 +495,6 @@ fn read_grid(place: Place, grid: &dyn Grid, sheet_year: Option<u16>, seen: &mut 
                 ),
             ));
         }
-        seen.insert(key, here);
         out.push(OpenRow {
             line: grid.row_number(r),
             quarter_end,
@@ -497,7 +554,7 @@ pub struct SheetRows<'f> {
 
 impl<'f> SheetRows<'f> {
     pub fn new(file: &'f str) -> SheetRows<'f> {
-        SheetRows { file, seen: Seen::new(), rows: Vec::new() }
+        SheetRows { file, seen: Seen::default(), rows: Vec::new() }
     }
 
     /// Reads the year sheet `name` (of financial year `year`, from [`year_sheets`]).
