@@ -197,3 +197,157 @@ fn render_refuses_unknown_names_and_bad_sizes_without_writing() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!std::path::Path::new(&out).exists());
 }
+
+#[test]
+fn help_on_every_subcommand_and_version() {
+    let o = run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("crime-data {}", env!("CARGO_PKG_VERSION")));
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    for sub in ["build", "query", "inspect", "render"] {
+        assert!(stdout(&o).contains(sub), "{sub} missing from\n{}", stdout(&o));
+    }
+    let flags: &[(&str, &[&str])] = &[
+        ("build", &["--pfa", "--population", "--lookup", "--open-data", "-o, --output"]),
+        ("query", &["--area", "--offence", "--period", "--measure", "--data", "possible values: count, rate"]),
+        ("inspect", &["[FILE]", "--data"]),
+        ("render", &["--area", "--offence", "--kind", "--measure", "--lang", "--theme", "--from", "--to", "--width", "--height", "--data", "-o, --output"]),
+    ];
+    for (sub, want) in flags {
+        for form in [vec![*sub, "--help"], vec!["help", *sub]] {
+            let o = run(&form);
+            assert_eq!(o.status.code(), Some(0), "{form:?}");
+            let text = stdout(&o);
+            assert!(text.contains(&format!("Usage: crime-data {sub}")), "{text}");
+            for w in *want {
+                assert!(text.contains(w), "{form:?}: {w} missing from\n{text}");
+            }
+        }
+        // The version is on every subcommand too.
+        let o = run(&[sub, "--version"]);
+        assert_eq!(stdout(&o), format!("crime-data-{sub} {}", env!("CARGO_PKG_VERSION")));
+    }
+}
+
+/// Usage errors: clap's shape (`error: ...`, a usage line where an argument is missing or
+/// unknown, a pointer to --help) and exit code 2,
+/// with nothing on stdout.
+#[test]
+fn usage_errors_have_the_usual_shape_and_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "Usage: crime-data <COMMAND>"),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "2018-03", "--colour", "red"], "unexpected argument '--colour'"),
+        (&["query", "--area", "Kent", "--offence", "Robbery"], "--period <YYYY-MM>"),
+        (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "March 2018"], "invalid value 'March 2018' for '--period <YYYY-MM>'"),
+        (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "2018-03", "--measure", "ratio"], "[possible values: count, rate]"),
+        (&["query", "--area", "Kent", "--area", "Essex", "--offence", "Robbery", "--period", "2018-03"], "cannot be used multiple times"),
+        (&["inspect"], "<FILE>"),
+        (&["inspect", "data/crime-compare.bin", "--data", "data/crime-compare.bin"], "cannot be used with"),
+        (&["render", "--area", "Kent", "--offence", "Robbery", "--width", "640", "--height", "380"], "--output <FILE>"),
+        (&["render", "--area", "Kent", "--offence", "Robbery", "--width", "64", "--height", "380", "-o", "x.svg"], "from 120 to 8192"),
+        (&["render", "--area", "Kent", "--offence", "Robbery", "--kind", "pie", "--width", "640", "--height", "380", "-o", "x.svg"], "[possible values: trend, ranking, change]"),
+        (&["build", "--pfa", "data/rec-crime-pfa.csv", "-o", "x.bin"], "--population <CSV>"),
+    ];
+    for (args, want) in cases {
+        let o = run(args);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        assert!(e.contains(want), "{args:?}: {want:?} missing from\n{e}");
+        if !args.is_empty() {
+            assert!(e.starts_with("error: "), "{args:?}: {e}");
+            assert!(e.trim_end().ends_with("For more information, try '--help'."), "{args:?}: {e}");
+        }
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    assert!(!root().join("x.svg").exists() && !root().join("x.bin").exists());
+}
+
+#[test]
+fn data_flag_reads_a_dataset_file_and_names_a_bad_one() {
+    let o = run(&["query", "--data", "data/crime-compare.bin", "--area", "North Wales", "--offence", "Sexual offences", "--period", "2018-03"]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), "2995".to_string()), "{}", stderr(&o));
+    // The split dataset the widget fetches (an index and a file per offence) gives the same.
+    let o = run(&["query", "--data", "pkg/data", "--area", "North Wales", "--offence", "8L", "--period", "2023-06"]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), "4777".to_string()), "{}", stderr(&o));
+    let o = run(&["inspect", "--data", "pkg/data"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(2003-03 to 2023-06)"), "{}", stdout(&o));
+    // `inspect --data f` is `inspect f`, apart from the timing.
+    let strip = |o: &Output| stdout(o).lines().skip(1).collect::<Vec<_>>().join("\n");
+    let a = run(&["inspect", "data/crime-compare.bin"]);
+    let b = run(&["inspect", "--data", "data/crime-compare.bin"]);
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    assert_eq!(strip(&a), strip(&b));
+    let o = run(&["query", "--data", "no/such.bin", "--area", "Kent", "--offence", "Robbery", "--period", "2018-03"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("error: cannot read no/such.bin"), "{}", stderr(&o));
+    let o = run(&["render", "--data", "tests/data/malformed-pfa.csv", "--area", "Kent", "--offence", "Robbery", "--width", "640", "--height", "380", "-o", "x.svg"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tests/data/malformed-pfa.csv") && stderr(&o).contains("magic"), "{}", stderr(&o));
+    assert!(!root().join("x.svg").exists());
+}
+
+#[test]
+fn render_takes_the_compared_areas_repeated_or_comma_separated() {
+    let s = Scratch::new("render-areas");
+    let (a, b) = (s.path("a.svg"), s.path("b.svg"));
+    let common = ["--offence", "Robbery", "--to", "2018-03", "--width", "500", "--height", "320"];
+    let o = run(&[&["render", "--area", "Kent,Essex", "-o", &a][..], &common].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[&["render", "--area", "Kent", "--area", "Essex", "-o", &b][..], &common].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&a).unwrap();
+    assert!(svg.contains("Kent") && svg.contains("Essex"));
+    assert_eq!(svg, std::fs::read_to_string(&b).unwrap());
+}
+
+/// Not a terminal (as here): no progress line is redrawn; the build ends with one summary line.
+#[test]
+fn build_reports_on_stderr_without_terminal_codes_when_not_a_terminal() {
+    let s = Scratch::new("progress");
+    let out = s.path("out.bin");
+    let o = run(&["build", "--pfa", "data/rec-crime-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv", "-o", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(!e.contains('\r') && !e.contains('\x1b'), "{e:?}");
+    assert!(e.starts_with(&format!("wrote {out}: ")) && e.trim_end().lines().count() == 1, "{e}");
+    // What was written is a dataset (the rolling file alone, to 2018).
+    let d = Dataset::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(d.periods().last().map(|p| p.to_string()).as_deref(), Some("2018-12"));
+}
+
+#[test]
+fn a_missing_input_fails_and_keeps_the_old_output() {
+    let s = Scratch::new("missing-input");
+    let out = s.path("out.bin");
+    std::fs::write(&out, b"previous contents").unwrap();
+    let o = run(&["build", "--pfa", "data/rec-crime-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv", "--open-data", "no/such.ods", "-o", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no/such.ods"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
+    assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
+}
+
+/// A bad workbook fails the build naming file, sheet, row and column, and the previous output
+/// stays as it was.
+#[test]
+fn a_bad_workbook_fails_the_build_and_keeps_the_old_output() {
+    let s = Scratch::new("bad-workbook");
+    let out = s.path("out.bin");
+    std::fs::write(&out, b"previous contents").unwrap();
+    let o = run(&[
+        "build", "--pfa", "data/rec-crime-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv",
+        "--open-data", "tests/data/ho-open-data-sample.csv", "--open-data", "tests/data/ho-open-data-bad-quarter.xlsx", "-o", &out,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("read tests/data/ho-open-data-sample.csv: 114 rows in "), "{e}");
+    assert!(
+        e.contains("error: build failed: tests/data/ho-open-data-bad-quarter.xlsx, sheet '2012-13', row 6, column 'Financial Quarter': '5' is not a quarter 1 to 4 (cell B6)"),
+        "{e}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
+    assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
+}

@@ -51,7 +51,7 @@ fn built() -> &'static Dataset {
             pfa: Source { name: "data/rec-crime-pfa.csv", text: &pfa },
             population: Source { name: "data/population.csv", text: &pop },
             lookup: Source { name: "data/lookup.csv", text: &lookup },
-            open_data: vec![Source { name: &open, text: quarterly_text() }],
+            open_data: vec![ingest::open_data::OpenTable::from_csv(&open, quarterly_text()).unwrap()],
         })
         .unwrap()
     })

@@ -1,361 +1,545 @@
-//! `crime-data`: build, query and inspect crime-compare datasets.
+//! `crime-data`: build, query, inspect and render crime-compare datasets.
 //!
 //! ```text
-//! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <csv>]... -o <file>
-//! crime-data query --area <name|code> --offence <name> --period <YYYY-MM> [--measure count|rate] [--data <file>]
-//! crime-data inspect <file>
-//! crime-data render --area <a>[,<b>...] --offence <name> [--kind trend|ranking|change]
+//! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <ods|xlsx|csv>]... [--split-dir <dir>] -o <file>
+//! crime-data query --area <name|code> --offence <name|code> --period <YYYY-MM> [--measure count|rate] [--data <path>]
+//! crime-data inspect [<file>] [--data <path>]
+//! crime-data render --area <a>[,<b>...] --offence <name|code> [--kind trend|ranking|change]
 //!     [--measure count|rate|change] [--lang en|cy] [--theme light|dark] [--from YYYY-MM] [--to YYYY-MM]
-//!     --width <px> --height <px> [--data <file>] -o chart.svg
+//!     --width <px> --height <px> [--data <path>] -o chart.svg
 //! ```
 //!
-//! Exit codes: 0 success, 1 failure (bad input file, no figure), 2 usage error or unknown name.
-//! Argument parsing is hand-written to keep the dependency list short.
+//! Arguments are parsed by clap: `--help` on every subcommand, `--version`, and clap's error
+//! shape (`error: ...`, a usage line, exit code 2) for usage errors. Exit codes: 0 success,
+//! 1 failure (a bad input file, no figure), 2 usage error or a name that matches nothing.
+//!
+//! The tool is native only. The wasm tests build every binary of the package for wasm32 too;
+//! there it is an empty program, so neither clap nor the spreadsheet reader reaches that build.
 
-use crime_compare::codec;
-use crime_compare::ingest::{self, Source, Sources};
-use crime_compare::model::Dataset;
-use crime_compare::period::YearMonth;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::time::Instant;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const USAGE: &str = "usage:
-  crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <csv>]... -o <file>
-  crime-data query --area <name|code> --offence <name> --period <YYYY-MM> [--measure count|rate] [--data <file>]
-  crime-data inspect <file>
-  crime-data render --area <a>[,<b>...] --offence <name> [--kind trend|ranking|change] [--measure count|rate|change]
-                    [--lang en|cy] [--theme light|dark] [--from YYYY-MM] [--to YYYY-MM] --width <px> --height <px>
-                    [--data <file>] -o <file.svg>";
-
-/// A failure with its exit code: 2 for usage and unknown names, 1 for everything else.
-struct Failure {
-    code: u8,
-    message: String,
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
 
-fn usage(message: impl Into<String>) -> Failure {
-    Failure { code: 2, message: format!("{}\n{USAGE}", message.into()) }
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Args, Parser, Subcommand, ValueEnum};
+    use crime_compare::codec;
+    use crime_compare::ingest::open_data::{self, ReadProgress};
+    use crime_compare::ingest::{self, Source, Sources};
+    use crime_compare::model::Dataset;
+    use crime_compare::period::YearMonth;
+    use std::io::{IsTerminal, Write};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::time::Instant;
 
-fn fail(message: impl Into<String>) -> Failure {
-    Failure { code: 1, message: message.into() }
-}
+    #[derive(Parser)]
+    #[command(
+        name = "crime-data",
+        version,
+        about = "Build, query, inspect and render crime-compare datasets",
+        long_about = "Build, query, inspect and render crime-compare datasets.\n\n\
+            Exit codes: 0 success; 1 a bad input file or no figure; 2 a usage error or a name that matches nothing.",
+        propagate_version = true,
+        arg_required_else_help = true
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
 
-/// Parsed `--flag value` pairs; flags may repeat (`--open-data`).
-struct Args {
-    pairs: Vec<(String, String)>,
-    positional: Vec<String>,
-}
+    #[derive(Subcommand)]
+    enum Command {
+        /// Build a dataset from the published tables (written atomically: on error the old file stays)
+        Build(BuildArgs),
+        /// Print one figure: a count or a rate per 1,000 people
+        Query(QueryArgs),
+        /// Describe a dataset file: areas, offences, periods, bytes by section
+        Inspect(InspectArgs),
+        /// Draw the chart the widget would draw, as SVG
+        Render(RenderArgs),
+    }
 
-impl Args {
-    fn parse(args: &[String], flags: &[&str]) -> Result<Args, Failure> {
-        let mut pairs = Vec::new();
-        let mut positional = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if a.starts_with('-') && a.len() > 1 {
-                if !flags.contains(&a.as_str()) {
-                    return Err(usage(format!("unknown option {a}")));
-                }
-                let v = it.next().ok_or_else(|| usage(format!("{a} needs a value")))?;
-                pairs.push((a.clone(), v.clone()));
-            } else {
-                positional.push(a.clone());
+    #[derive(Args)]
+    struct BuildArgs {
+        /// Police force area rolling 12-month totals (rec-crime-pfa.csv)
+        #[arg(long, value_name = "CSV")]
+        pfa: PathBuf,
+        /// ONS mid-year population estimates, long form
+        #[arg(long, value_name = "CSV")]
+        population: PathBuf,
+        /// ONS local authority -> community safety partnership -> police force area lookup
+        #[arg(long, value_name = "CSV")]
+        lookup: PathBuf,
+        /// A Home Office police recorded crime open data table (quarterly, force or CSP level); repeatable
+        #[arg(long = "open-data", value_name = "FILE")]
+        open_data: Vec<PathBuf>,
+        /// The dataset file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Also write the dataset split for the widget into this folder: an index and one
+        /// content-addressed figures file per offence (e.g. pkg/data)
+        #[arg(long = "split-dir", value_name = "DIR")]
+        split_dir: Option<PathBuf>,
+    }
+
+    /// Where the dataset comes from: `--data`, or the dataset built into the tool.
+    #[derive(Args)]
+    struct DataArg {
+        /// The dataset to read: a .bin file written by `build`, or a folder written by
+        /// `build --split-dir`; default: the bundled dataset
+        #[arg(long, value_name = "PATH")]
+        data: Option<PathBuf>,
+    }
+
+    #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+    enum QueryMeasure {
+        Count,
+        Rate,
+    }
+
+    #[derive(Args)]
+    struct QueryArgs {
+        /// Area name or GSS code (e.g. "North Wales", W15000001, Wrexham)
+        #[arg(long, value_name = "NAME|CODE")]
+        area: String,
+        /// Offence name or Home Office offence code (e.g. "Sexual offences", 8L)
+        #[arg(long, value_name = "NAME|CODE")]
+        offence: String,
+        /// The 12 months ending in this month
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
+        period: YearMonth,
+        /// A count, or a rate per 1,000 people (mid-year population)
+        #[arg(long, value_enum, default_value_t = QueryMeasure::Count)]
+        measure: QueryMeasure,
+        #[command(flatten)]
+        data: DataArg,
+    }
+
+    #[derive(Args)]
+    struct InspectArgs {
+        /// The dataset file or split-dataset folder (or give it with --data)
+        #[arg(value_name = "FILE", required_unless_present = "data", conflicts_with = "data")]
+        file: Option<PathBuf>,
+        /// The dataset file or split-dataset folder to inspect
+        #[arg(long, value_name = "PATH")]
+        data: Option<PathBuf>,
+    }
+
+    #[derive(Copy, Clone, ValueEnum)]
+    enum Kind {
+        Trend,
+        Ranking,
+        Change,
+    }
+
+    #[derive(Copy, Clone, ValueEnum)]
+    enum RenderMeasure {
+        Count,
+        Rate,
+        Change,
+    }
+
+    #[derive(Copy, Clone, ValueEnum)]
+    enum Lang {
+        En,
+        Cy,
+    }
+
+    #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+    enum Theme {
+        Light,
+        Dark,
+    }
+
+    #[derive(Args)]
+    struct RenderArgs {
+        /// The area, then any to compare with it: comma-separated, or --area repeated
+        #[arg(long, value_name = "NAME", required = true)]
+        area: Vec<String>,
+        /// Offence name or Home Office offence code
+        #[arg(long, value_name = "NAME|CODE")]
+        offence: String,
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        #[arg(long, value_enum)]
+        measure: Option<RenderMeasure>,
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
+        /// First period shown
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
+        from: Option<YearMonth>,
+        /// Last period shown
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
+        to: Option<YearMonth>,
+        /// Width in pixels, 120 to 8192
+        #[arg(long, value_name = "PX", value_parser = parse_pixels)]
+        width: f64,
+        /// Height in pixels, 120 to 8192
+        #[arg(long, value_name = "PX", value_parser = parse_pixels)]
+        height: f64,
+        #[command(flatten)]
+        data: DataArg,
+        /// The SVG file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    }
+
+    /// The name clap shows for a value (`ranking`), which is also the widget attribute's value.
+    fn value_name<T: ValueEnum>(v: T) -> String {
+        v.to_possible_value().map(|p| p.get_name().to_string()).unwrap_or_default()
+    }
+
+    fn parse_period(text: &str) -> Result<YearMonth, String> {
+        YearMonth::parse(text).map_err(|e| e.to_string())
+    }
+
+    fn parse_pixels(text: &str) -> Result<f64, String> {
+        match text.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() && (120.0..=8192.0).contains(&n) => Ok(n),
+            _ => Err(format!("'{text}' is not a number of pixels from 120 to 8192")),
+        }
+    }
+
+    /// A failure with its exit code: 2 for a name that matches nothing, 1 for everything else.
+    /// (clap reports usage errors itself, also with exit code 2.)
+    struct Failure {
+        code: u8,
+        message: String,
+    }
+
+    fn fail(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+
+    fn not_found(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    fn shown(p: &Path) -> String {
+        p.display().to_string()
+    }
+
+    /// A file's name for the progress line: no directories, and at most 40 characters
+    /// (`prc-pfa-mar2013-onw…-191023.ods`), so the line fits a terminal.
+    fn short_name(p: &Path) -> String {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown(p));
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() <= 40 {
+            return name;
+        }
+        let head: String = chars[..24].iter().collect();
+        let tail: String = chars[chars.len() - 15..].iter().collect();
+        format!("{head}…{tail}")
+    }
+
+    fn read_text(path: &Path) -> Result<String, Failure> {
+        std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {}: {e}", shown(path))))
+    }
+
+    /// The one place a command gets its dataset: `--data` (a file written by `build`) or the
+    /// dataset bundled into the tool.
+    pub(crate) fn load_dataset(path: Option<&Path>) -> Result<Dataset, String> {
+        match path {
+            None => Dataset::bundled().map_err(|e| format!("the bundled dataset is unreadable: {e}")),
+            Some(dir) if dir.is_dir() => {
+                let index = dir.join(codec::INDEX_NAME);
+                let bytes = std::fs::read(&index).map_err(|e| format!("cannot read {}: {e}", shown(&index)))?;
+                Dataset::decode_with(&bytes, |name| {
+                    std::fs::read(dir.join(name))
+                        .map_err(|e| crime_compare::model::DecodeError::Invalid(format!("cannot read {}: {e}", shown(&dir.join(name)))))
+                })
+                .map_err(|e| format!("{}: dataset is invalid: {e}", shown(dir)))
+            }
+            Some(p) => {
+                let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", shown(p)))?;
+                Dataset::decode(&bytes).map_err(|e| format!("{}: {e}", shown(p)))
             }
         }
-        Ok(Args { pairs, positional })
     }
 
-    fn one(&self, flag: &str) -> Result<Option<&str>, Failure> {
-        let mut found = self.pairs.iter().filter(|(f, _)| f == flag).map(|(_, v)| v.as_str());
-        let first = found.next();
-        if found.next().is_some() {
-            return Err(usage(format!("{flag} given more than once")));
+    /// Progress on stderr while the build reads its inputs. On a terminal, one line rewritten in
+    /// place and cleared when done; otherwise (a log, CI) nothing until each file is read, then
+    /// one line for it, so logs stay short.
+    struct Progress {
+        tty: bool,
+        shown: bool,
+    }
+
+    impl Progress {
+        fn new() -> Progress {
+            Progress { tty: std::io::stderr().is_terminal(), shown: false }
         }
-        Ok(first)
-    }
 
-    fn required(&self, flag: &str) -> Result<&str, Failure> {
-        self.one(flag)?.ok_or_else(|| usage(format!("missing {flag}")))
-    }
+        fn update(&mut self, text: &str) {
+            if self.tty {
+                let mut e = std::io::stderr().lock();
+                // \r and erase-line: the line is replaced, never scrolled.
+                let _ = write!(e, "\r\x1b[2K{text}");
+                let _ = e.flush();
+                self.shown = true;
+            }
+        }
 
-    fn all(&self, flag: &str) -> Vec<&str> {
-        self.pairs.iter().filter(|(f, _)| f == flag).map(|(_, v)| v.as_str()).collect()
-    }
-}
+        fn clear(&mut self) {
+            if self.tty && self.shown {
+                eprint!("\r\x1b[2K");
+                self.shown = false;
+            }
+        }
 
-fn read(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {path}: {e}")))
-}
-
-fn build(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &["--pfa", "--population", "--lookup", "--open-data", "-o", "--output", "--split-dir"])?;
-    if !a.positional.is_empty() {
-        return Err(usage(format!("unexpected argument {}", a.positional[0])));
-    }
-    let out = match (a.one("-o")?, a.one("--output")?) {
-        (Some(o), None) | (None, Some(o)) => o,
-        _ => return Err(usage("give the output file once, with -o")),
-    };
-    let (pfa, pop, lookup) = (a.required("--pfa")?, a.required("--population")?, a.required("--lookup")?);
-    let texts = (read(pfa)?, read(pop)?, read(lookup)?);
-    let open_paths = a.all("--open-data");
-    let mut open_texts = Vec::new();
-    for p in &open_paths {
-        open_texts.push(read(p)?);
-    }
-    let sources = Sources {
-        pfa: Source { name: pfa, text: &texts.0 },
-        population: Source { name: pop, text: &texts.1 },
-        lookup: Source { name: lookup, text: &texts.2 },
-        open_data: open_paths.iter().zip(&open_texts).map(|(n, t)| Source { name: n, text: t }).collect(),
-    };
-    let ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
-    let bytes = ds.encode();
-    if let Some(dir) = a.one("--split-dir")? {
-        let n = write_split(Path::new(dir), &ds).map_err(|e| fail(format!("cannot write {dir}: {e}")))?;
-        eprintln!("wrote {dir}: an index and {n} figures files");
-    }
-    write_atomically(Path::new(out), &bytes).map_err(|e| fail(format!("cannot write {out}: {e}")))?;
-    eprintln!(
-        "wrote {out}: {} bytes, {} areas, {} offences, {} periods",
-        bytes.len(),
-        ds.areas().len(),
-        ds.offences().len(),
-        ds.periods().len()
-    );
-    Ok(())
-}
-
-/// Writes to a temporary file beside the target, then renames it over the target, so a reader
-/// never sees half a file and a failed write leaves the old file as it was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dataset".into());
-    let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Writes a split dataset into `dir`: the figures files first (content-addressed, so new names
-/// never overwrite what an old index names), then the index atomically, then removes figures
-/// files the new index does not name. A reader never sees an index naming a missing file.
-fn write_split(dir: &Path, ds: &Dataset) -> std::io::Result<usize> {
-    std::fs::create_dir_all(dir)?;
-    let files = ds.encode_split();
-    for f in &files[1..] {
-        write_atomically(&dir.join(&f.name), &f.bytes)?;
-    }
-    write_atomically(&dir.join(&files[0].name), &files[0].bytes)?;
-    let keep: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    for e in std::fs::read_dir(dir)? {
-        let name = e?.file_name().to_string_lossy().into_owned();
-        if name.starts_with('o') && name.ends_with(".ccd") && !keep.contains(name.as_str()) {
-            std::fs::remove_file(dir.join(&name))?;
+        /// A line that stays (on a terminal too).
+        fn line(&mut self, text: &str) {
+            self.clear();
+            eprintln!("{text}");
         }
     }
-    Ok(files.len() - 1)
-}
 
-fn load(data: Option<&str>) -> Result<Dataset, Failure> {
-    if let Some(dir) = data.filter(|d| Path::new(d).is_dir()) {
-        let index = std::fs::read(Path::new(dir).join(crime_compare::codec::INDEX_NAME)).map_err(|e| fail(format!("cannot read {dir}/{}: {e}", crime_compare::codec::INDEX_NAME)))?;
-        return Dataset::decode_with(&index, |name| {
-            std::fs::read(Path::new(dir).join(name)).map_err(|e| crime_compare::model::DecodeError::Invalid(format!("cannot read {dir}/{name}: {e}")))
-        })
-        .map_err(|e| fail(format!("{dir}: dataset is invalid: {e}")));
-    }
-    match data {
-        None => Dataset::bundled().map_err(|e| fail(format!("the bundled dataset is unreadable: {e}"))),
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| fail(format!("cannot read {p}: {e}")))?;
-            Dataset::decode(&bytes).map_err(|e| fail(format!("{p}: {e}")))
+    impl Drop for Progress {
+        /// Whatever way the build ends, the next line (an error, the prompt) starts clean.
+        fn drop(&mut self) {
+            self.clear();
         }
     }
-}
 
-fn query(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &["--area", "--offence", "--period", "--measure", "--data"])?;
-    if !a.positional.is_empty() {
-        return Err(usage(format!("unexpected argument {}", a.positional[0])));
-    }
-    let measure = a.one("--measure")?.unwrap_or("count");
-    if measure != "count" && measure != "rate" {
-        return Err(usage(format!("--measure must be count or rate, not '{measure}'")));
-    }
-    let period = YearMonth::parse(a.required("--period")?).map_err(|e| usage(e.to_string()))?;
-    let (area_q, off_q) = (a.required("--area")?, a.required("--offence")?);
-    let ds = load(a.one("--data")?)?;
-    let area = ds.find_area(area_q).map_err(|e| Failure { code: 2, message: e.to_string() })?;
-    let offence = ds.find_offence(off_q).map_err(|e| Failure { code: 2, message: e.to_string() })?;
-    let p = ds.period_index(period).ok_or_else(|| {
-        let range = match (ds.periods().first(), ds.periods().last()) {
-            (Some(f), Some(l)) => format!("the dataset covers {f} to {l}"),
-            _ => "the dataset has no periods".to_string(),
+    fn build(a: BuildArgs) -> Result<(), Failure> {
+        let mut progress = Progress::new();
+        let mut read = |p: &Path| -> Result<String, Failure> {
+            progress.update(&format!("reading {}", shown(p)));
+            read_text(p)
         };
-        Failure { code: 2, message: format!("No figures for the 12 months ending {period}: {range}.") }
-    })?;
-    let name = &ds.areas()[area].name;
-    let oname = &ds.offences()[offence].name;
-    let figure = match measure {
-        "count" => ds.count(area, offence, p).map(|c| c.to_string()),
-        _ => ds.rate_per_1000(area, offence, p).map(|r| format!("{r:.2}")),
-    };
-    match figure {
-        Some(f) => {
-            println!("{f}");
-            Ok(())
+        let texts = (read(&a.pfa)?, read(&a.population)?, read(&a.lookup)?);
+        let names = (shown(&a.pfa), shown(&a.population), shown(&a.lookup));
+        let mut open_data = Vec::new();
+        for p in &a.open_data {
+            let name = shown(p);
+            progress.update(&format!("reading {}", short_name(p)));
+            let bytes = std::fs::read(p).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+            let started = Instant::now();
+            let mut sheets = 0;
+            let table = open_data::read_open_data(&name, &bytes, &mut |step| match step {
+                ReadProgress::Opening => progress.update(&format!("reading {}: unpacking the workbook", short_name(p))),
+                ReadProgress::Sheet { name: sheet, index, count } => {
+                    sheets = count;
+                    progress.update(&format!("reading {}: sheet {sheet} ({index}/{count})", short_name(p)));
+                }
+            })
+            .map_err(|e| fail(format!("build failed: {e}")))?;
+            let from = if sheets > 0 { format!(" from {sheets} year sheets") } else { String::new() };
+            progress.line(&format!("read {name}: {} rows{from} in {:.1} s", table.rows.len(), started.elapsed().as_secs_f64()));
+            open_data.push(table);
         }
-        None => {
-            println!("unavailable");
-            let why = if measure == "rate" && ds.count(area, offence, p).is_some() {
-                format!("no population for {name} at mid-{}", period.population_mid_year())
-            } else {
-                format!("the source has no figure for {oname} in {name} for the 12 months ending {period}")
+        progress.update("building the dataset");
+        let sources = Sources {
+            pfa: Source { name: &names.0, text: &texts.0 },
+            population: Source { name: &names.1, text: &texts.1 },
+            lookup: Source { name: &names.2, text: &texts.2 },
+            open_data,
+        };
+        let ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
+        let bytes = ds.encode();
+        if let Some(dir) = &a.split_dir {
+            let n = write_split(dir, &ds).map_err(|e| fail(format!("cannot write {}: {e}", shown(dir))))?;
+            progress.line(&format!("wrote {}: an index and {n} figures files", shown(dir)));
+        }
+        let out = shown(&a.output);
+        write_atomically(&a.output, &bytes).map_err(|e| fail(format!("cannot write {out}: {e}")))?;
+        progress.line(&format!(
+            "wrote {out}: {} bytes, {} areas, {} offences, {} periods",
+            bytes.len(),
+            ds.areas().len(),
+            ds.offences().len(),
+            ds.periods().len()
+        ));
+        Ok(())
+    }
+
+    /// Writes to a temporary file beside the target, then renames it over the target, so a reader
+    /// never sees half a file and a failed write leaves the old file as it was.
+    fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dataset".into());
+        let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Writes a split dataset into `dir`: the figures files first (content-addressed, so new names
+    /// never overwrite what an old index names), then the index atomically, then removes figures
+    /// files the new index does not name. A reader never sees an index naming a missing file.
+    fn write_split(dir: &Path, ds: &Dataset) -> std::io::Result<usize> {
+        std::fs::create_dir_all(dir)?;
+        let files = ds.encode_split();
+        for f in &files[1..] {
+            write_atomically(&dir.join(&f.name), &f.bytes)?;
+        }
+        write_atomically(&dir.join(&files[0].name), &files[0].bytes)?;
+        let keep: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        for e in std::fs::read_dir(dir)? {
+            let name = e?.file_name().to_string_lossy().into_owned();
+            if name.starts_with('o') && name.ends_with(".ccd") && !keep.contains(name.as_str()) {
+                std::fs::remove_file(dir.join(&name))?;
+            }
+        }
+        Ok(files.len() - 1)
+    }
+
+    fn query(a: QueryArgs) -> Result<(), Failure> {
+        let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
+        let area = ds.find_area(&a.area).map_err(|e| not_found(e.to_string()))?;
+        let offence = ds.find_offence(&a.offence).map_err(|e| not_found(e.to_string()))?;
+        let period = a.period;
+        let p = ds.period_index(period).ok_or_else(|| {
+            let range = match (ds.periods().first(), ds.periods().last()) {
+                (Some(f), Some(l)) => format!("the dataset covers {f} to {l}"),
+                _ => "the dataset has no periods".to_string(),
             };
-            Err(fail(why))
+            not_found(format!("No figures for the 12 months ending {period}: {range}."))
+        })?;
+        let name = &ds.areas()[area].name;
+        let oname = &ds.offences()[offence].name;
+        let figure = match a.measure {
+            QueryMeasure::Count => ds.count(area, offence, p).map(|c| c.to_string()),
+            QueryMeasure::Rate => ds.rate_per_1000(area, offence, p).map(|r| format!("{r:.2}")),
+        };
+        match figure {
+            Some(f) => {
+                println!("{f}");
+                Ok(())
+            }
+            None => {
+                println!("unavailable");
+                let why = if a.measure == QueryMeasure::Rate && ds.count(area, offence, p).is_some() {
+                    format!("no population for {name} at mid-{}", period.population_mid_year())
+                } else {
+                    format!("the source has no figure for {oname} in {name} for the 12 months ending {period}")
+                };
+                Err(fail(why))
+            }
         }
     }
-}
 
-fn inspect(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &[])?;
-    let path = match a.positional.as_slice() {
-        [p] => p,
-        _ => return Err(usage("inspect takes one file")),
-    };
-    let is_dir = Path::new(path).is_dir();
-    let index_path = if is_dir { format!("{path}/{}", codec::INDEX_NAME) } else { path.to_string() };
-    let bytes = std::fs::read(&index_path).map_err(|e| fail(format!("cannot read {index_path}: {e}")))?;
-    let start = Instant::now();
-    let ds = if is_dir { load(Some(path))? } else { Dataset::decode(&bytes).map_err(|e| fail(format!("{path}: {e}")))? };
-    let elapsed = start.elapsed();
-    let sizes = codec::section_sizes(&bytes).map_err(|e| fail(format!("{path}: {e}")))?;
-    // Collected and written once, ignoring a closed pipe (`crime-data inspect f | head`).
-    let mut out = String::new();
-    macro_rules! o {
-        ($($t:tt)*) => {{
-            out.push_str(&format!($($t)*));
-            out.push('\n');
-        }};
-    }
-    o!("{path}: {} bytes, decoded and derived in {:.2} ms", bytes.len(), elapsed.as_secs_f64() * 1000.0);
-    o!("source: {}", ds.source_note());
-    for (i, r) in ds.releases().iter().enumerate() {
-        o!("release {i}: {r}");
-    }
-    let mut kinds: Vec<(String, usize)> = Vec::new();
-    for area in ds.areas() {
-        let k = format!("{:?}", area.kind);
-        match kinds.iter_mut().find(|(n, _)| *n == k) {
-            Some(e) => e.1 += 1,
-            None => kinds.push((k, 1)),
+    fn inspect(a: InspectArgs) -> Result<(), Failure> {
+        let path = a.file.or(a.data).expect("clap requires a file or --data");
+        let shown_path = shown(&path);
+        // A split dataset's sections are those of its index.
+        let index_path = if path.is_dir() { path.join(codec::INDEX_NAME) } else { path.clone() };
+        let bytes = std::fs::read(&index_path).map_err(|e| fail(format!("cannot read {}: {e}", shown(&index_path))))?;
+        let start = Instant::now();
+        let ds = load_dataset(Some(&path)).map_err(fail)?;
+        let elapsed = start.elapsed();
+        let sizes = codec::section_sizes(&bytes).map_err(|e| fail(format!("{shown_path}: {e}")))?;
+        // Collected and written once, ignoring a closed pipe (`crime-data inspect f | head`).
+        let mut out = String::new();
+        macro_rules! o {
+            ($($t:tt)*) => {{
+                out.push_str(&format!($($t)*));
+                out.push('\n');
+            }};
         }
+        o!("{shown_path}: {} bytes, read, decoded and derived in {:.2} ms", bytes.len(), elapsed.as_secs_f64() * 1000.0);
+        o!("source: {}", ds.source_note());
+        for (i, r) in ds.releases().iter().enumerate() {
+            o!("release {i}: {r}");
+        }
+        let mut kinds: Vec<(String, usize)> = Vec::new();
+        for area in ds.areas() {
+            let k = format!("{:?}", area.kind);
+            match kinds.iter_mut().find(|(n, _)| *n == k) {
+                Some(e) => e.1 += 1,
+                None => kinds.push((k, 1)),
+            }
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        o!("areas: {} ({})", ds.areas().len(), kinds.join(", "));
+        let derived = ds.offences().iter().filter(|o| o.derived).count();
+        o!("offences: {} ({} from the source, {} derived group totals)", ds.offences().len(), ds.offences().len() - derived, derived);
+        match (ds.periods().first(), ds.periods().last()) {
+            (Some(f), Some(l)) => o!("periods: {} ({f} to {l})", ds.periods().len()),
+            _ => o!("periods: 0"),
+        }
+        if let Some((f, l)) = ds.population_years() {
+            o!("population: mid-{f} to mid-{l}");
+        }
+        let base = ds.to_base();
+        let figures = base.values.iter().filter(|v| v.is_some()).count();
+        o!("stored figures: {figures}");
+        o!("bytes by section:");
+        for (name, n) in &sizes {
+            o!("  {name:<11} {n:>7}");
+        }
+        let _ = std::io::stdout().write_all(out.as_bytes());
+        Ok(())
     }
-    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    o!("areas: {} ({})", ds.areas().len(), kinds.join(", "));
-    let derived = ds.offences().iter().filter(|o| o.derived).count();
-    o!("offences: {} ({} from the source, {} derived group totals)", ds.offences().len(), ds.offences().len() - derived, derived);
-    match (ds.periods().first(), ds.periods().last()) {
-        (Some(f), Some(l)) => o!("periods: {} ({f} to {l})", ds.periods().len()),
-        _ => o!("periods: 0"),
-    }
-    if let Some((f, l)) = ds.population_years() {
-        o!("population: mid-{f} to mid-{l}");
-    }
-    let base = ds.to_base();
-    let figures = base.values.iter().filter(|v| v.is_some()).count();
-    o!("stored figures: {figures}");
-    o!("bytes by section:");
-    for (name, n) in &sizes {
-        o!("  {name:<11} {n:>7}");
-    }
-    use std::io::Write;
-    let _ = std::io::stdout().write_all(out.as_bytes());
-    Ok(())
-}
 
-/// Draws the chart the widget would draw, to SVG: the same state, view, layout and drawing code.
-fn render(args: &[String]) -> Result<(), Failure> {
-    use crime_compare::view::{self, WidgetState};
-    let a = Args::parse(
-        args,
-        &["--area", "--offence", "--kind", "--measure", "--lang", "--theme", "--from", "--to", "--width", "--height", "--data", "-o", "--output"],
-    )?;
-    if !a.positional.is_empty() {
-        return Err(usage(format!("unexpected argument {}", a.positional[0])));
-    }
-    let size = |flag: &str| -> Result<f64, Failure> {
-        let v = a.required(flag)?;
-        match v.parse::<f64>() {
-            Ok(n) if n.is_finite() && (120.0..=8192.0).contains(&n) => Ok(n),
-            _ => Err(usage(format!("{flag} must be a number of pixels from 120 to 8192, not '{v}'"))),
+    /// Draws the chart the widget would draw, to SVG: the same state, view, layout and drawing code.
+    fn render(a: RenderArgs) -> Result<(), Failure> {
+        use crime_compare::view::{self, WidgetState};
+        let mut state = WidgetState::default();
+        // `--area "North Wales,Wales"` or `--area "North Wales" --area Wales`: the first is charted,
+        // the rest compared with it.
+        let areas = a.area.join(",");
+        let (first, rest) = areas.split_once(',').unwrap_or((&areas, ""));
+        let usage = |e: String| not_found(e);
+        state.set("area", first).map_err(usage)?;
+        state.set("compare", rest).map_err(usage)?;
+        state.set("offence", &a.offence).map_err(usage)?;
+        let settings = [
+            ("kind", a.kind.map(value_name)),
+            ("measure", a.measure.map(value_name)),
+            ("lang", a.lang.map(value_name)),
+            ("theme", a.theme.map(value_name)),
+            ("from", a.from.map(|p| p.to_string())),
+            ("to", a.to.map(|p| p.to_string())),
+        ];
+        for (flag, value) in settings {
+            if let Some(v) = value {
+                state.set(flag, &v).map_err(usage)?;
+            }
         }
-    };
-    let (width, height) = (size("--width")?, size("--height")?);
-    let output = match (a.one("-o")?, a.one("--output")?) {
-        (Some(o), None) | (None, Some(o)) => o,
-        _ => return Err(usage("give the output file once, with -o")),
-    };
-    let mut state = WidgetState::default();
-    let areas = a.required("--area")?;
-    let mut names = areas.splitn(2, ',');
-    state.set("area", names.next().unwrap_or_default()).map_err(usage)?;
-    state.set("compare", names.next().unwrap_or_default()).map_err(usage)?;
-    state.set("offence", a.required("--offence")?).map_err(usage)?;
-    for flag in ["kind", "measure", "lang", "theme", "from", "to"] {
-        if let Some(v) = a.one(&format!("--{flag}"))? {
-            state.set(flag, v).map_err(usage)?;
+        let dark = a.theme == Some(Theme::Dark);
+        let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
+        let v = view::build(&ds, None, &state, a.width, a.height, dark);
+        if !v.messages.is_empty() {
+            return Err(not_found(v.messages.join("\n")));
         }
+        let mut input = v.input;
+        input.titles = true;
+        let svg = crime_compare::chart::render_svg(&input).map_err(|e| fail(e.to_string()))?;
+        let out = shown(&a.output);
+        write_atomically(&a.output, svg.as_bytes()).map_err(|e| fail(format!("cannot write {out}: {e}")))?;
+        Ok(())
     }
-    let dark = a.one("--theme")? == Some("dark");
-    let ds = load(a.one("--data")?)?;
-    let v = view::build(&ds, None, &state, width, height, dark);
-    if !v.messages.is_empty() {
-        return Err(Failure { code: 2, message: v.messages.join("\n") });
-    }
-    let mut input = v.input;
-    input.titles = true;
-    let svg = crime_compare::chart::render_svg(&input).map_err(|e| fail(e.to_string()))?;
-    write_atomically(Path::new(output), svg.as_bytes()).map_err(|e| fail(format!("cannot write {output}: {e}")))?;
-    Ok(())
-}
 
-fn run(args: &[String]) -> Result<(), Failure> {
-    let (cmd, rest) = match args.split_first() {
-        Some((c, r)) => (c.as_str(), r),
-        None => return Err(usage("no command given")),
-    };
-    match cmd {
-        "build" => build(rest),
-        "query" => query(rest),
-        "inspect" => inspect(rest),
-        "render" => render(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        other => Err(usage(format!("unknown command '{other}'"))),
-    }
-}
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            eprintln!("crime-data: {}", f.message);
-            ExitCode::from(f.code)
+    pub fn main() -> ExitCode {
+        // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Build(a) => build(a),
+            Command::Query(a) => query(a),
+            Command::Inspect(a) => inspect(a),
+            Command::Render(a) => render(a),
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(f) => {
+                eprintln!("error: {}", f.message);
+                ExitCode::from(f.code)
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ pub mod csv;
 pub mod open_data;
 pub mod quarterly;
 pub mod sources;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod workbook;
 
 use crate::model::{slug, Area, AreaId, AreaKind, BaseData, BreakReason, Dataset, Offence, StoredBreak};
 use crate::period::YearMonth;
@@ -29,17 +31,23 @@ pub struct IngestError {
     pub line: usize,
     pub field: String,
     pub message: String,
+    /// The workbook sheet, for a spreadsheet; then `line` is the sheet's row number and `field`
+    /// its column's header.
+    pub sheet: Option<String>,
 }
 
 impl IngestError {
     pub fn new(file: &str, line: usize, field: &str, message: String) -> IngestError {
-        IngestError { file: file.to_string(), line, field: field.to_string(), message }
+        IngestError { file: file.to_string(), line, field: field.to_string(), message, sheet: None }
     }
 }
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, line {}, field '{}': {}", self.file, self.line, self.field, self.message)
+        match &self.sheet {
+            Some(sheet) => write!(f, "{}, sheet '{sheet}', row {}, column '{}': {}", self.file, self.line, self.field, self.message),
+            None => write!(f, "{}, line {}, field '{}': {}", self.file, self.line, self.field, self.message),
+        }
     }
 }
 
@@ -188,7 +196,8 @@ pub struct Sources<'a> {
     pub pfa: Source<'a>,
     pub population: Source<'a>,
     pub lookup: Source<'a>,
-    pub open_data: Vec<Source<'a>>,
+    /// Home Office open data tables, already read (see [`open_data::read_open_data`]).
+    pub open_data: Vec<open_data::OpenTable>,
 }
 
 pub use crate::provenance::SOURCE_NOTE;
@@ -201,10 +210,7 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
     let lookup = sources::parse_lookup(src.lookup.name, src.lookup.text)?;
     let pop_rows = sources::parse_population(src.population.name, src.population.text)?;
     let pfa_rows = sources::parse_pfa(src.pfa.name, src.pfa.text)?;
-    let mut open = Vec::new();
-    for s in &src.open_data {
-        open.push((s.name, open_data::parse_open_data(s.name, s.text)?));
-    }
+    let open: Vec<(&str, &[open_data::OpenRow])> = src.open_data.iter().map(|t| (t.name.as_str(), t.rows.as_slice())).collect();
 
     // ---- codes for regions and countries, from the population file's own rows
     let pop_name = src.population.name;
@@ -361,7 +367,7 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
     let mut categories: HashMap<(String, String, String), usize> = HashMap::new();
     let mut force_cache: HashMap<String, AreaId> = HashMap::new();
     for (release, &fi) in order.iter().enumerate() {
-        let (file, rows) = (&open[fi].0, &open[fi].1);
+        let (file, rows) = (&open[fi].0, open[fi].1);
         for r in rows {
             let force = match force_cache.get(&r.force) {
                 Some(&f) => f,
