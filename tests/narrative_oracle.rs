@@ -112,3 +112,216 @@ fn every_claim_in_random_embeds_is_true_in_both_languages() {
     eprintln!("checked {en} English and {cy} Welsh sentences");
 }
 
+
+// Each false or misleading sentence reported in issue 13, as an embed whose every sentence the
+// oracle checks, plus the property that was broken. Expected values are computed from the
+// dataset, so the tests hold when newer figures replace these.
+
+fn ids(area: &str, offence: &str) -> (usize, usize) {
+    (data().find_area(area).unwrap(), data().find_offence(offence).unwrap())
+}
+
+fn period(p: &str) -> usize {
+    data().period_index(crime_compare::period::YearMonth::parse(p).unwrap()).unwrap()
+}
+
+/// The first period with a figure in the whole series.
+fn first_figure(area: usize, offence: usize) -> usize {
+    data().counts(area, offence).iter().position(Option::is_some).unwrap()
+}
+
+#[test]
+fn the_series_begins_where_the_data_does_not_where_the_chart_does() {
+    let (a, o) = ids("England and Wales", "Violence against the person");
+    let began = data().periods()[first_figure(a, o)].year;
+    for from in ["2012-03", "2015-06", "2018-03"] {
+        for lang in ["en", "cy"] {
+            for s in checked(&[("area", "England and Wales"), ("offence", "Violence against the person"), ("from", from), ("lang", lang)]) {
+                for marker in ["which began in ", "a ddechreuodd yn "] {
+                    if let Some(i) = s.find(marker) {
+                        assert_eq!(&s[i + marker.len()..i + marker.len() + 4], began.to_string(), "{s}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_ranking_record_is_true_of_the_whole_series() {
+    // Dyfed-Powys sexual offences, ranked at 2008-03 with the chart from 2004-03: a "lowest in
+    // this series" claim must hold against the years before the chart begins too.
+    let (a, o) = ids("Dyfed-Powys", "Sexual offences");
+    let at = period("2008-03");
+    let now = data().count(a, o, at).unwrap();
+    let lower_before = (0..at).any(|i| data().count(a, o, i).is_some_and(|v| v < now));
+    let s = checked(&[("area", "Dyfed-Powys"), ("offence", "Sexual offences"), ("kind", "ranking"), ("from", "2004-03"), ("to", "2008-03")]);
+    assert_eq!(s.len(), 1);
+    assert!(s[0].starts_with("Dyfed-Powys Police recorded"), "{}", s[0]);
+    if lower_before {
+        assert!(!s[0].contains("lowest figure in this series"), "{}", s[0]);
+    }
+}
+
+#[test]
+fn a_change_that_rounds_to_zero_is_less_than_half_a_percent() {
+    let (a, o) = ids("Cheshire", "Drug offences");
+    let (now, before) = (data().count(a, o, period("2014-06")).unwrap(), data().count(a, o, period("2013-06")).unwrap());
+    for lang in ["en", "cy"] {
+        let s = checked(&[("area", "Cheshire"), ("offence", "Drug offences"), ("to", "2014-06"), ("lang", lang)]);
+        assert!(!s[0].contains("0.0%") && !s[0].contains(" 0%"), "{}", s[0]);
+        let d = (now - before).abs();
+        if d > 0 && 200 * d < before {
+            assert!(s[0].contains(if lang == "en" { "less than 0.5%" } else { "lai na 0.5%" }), "{}", s[0]);
+        }
+    }
+}
+
+#[test]
+fn a_fall_to_a_non_zero_figure_is_never_down_100_percent() {
+    let (a, o) = ids("England", "Domestic burglary");
+    for p in data().periods() {
+        let s = checked(&[("area", "England"), ("offence", "Domestic burglary"), ("to", &p.to_string())]);
+        let Some(s) = s.first() else { continue };
+        let now = data().count(a, o, data().period_index(*p).unwrap()).unwrap();
+        if now > 0 {
+            assert!(!s.contains("down 100%"), "{s}");
+        }
+    }
+}
+
+#[test]
+fn small_bases_get_the_two_counts_and_halves_round_away_from_zero() {
+    // Staffordshire homicide in 2018: "9 … up 12% from 8" was both a tiny base and 12.5%
+    // rounded to even.
+    let (a, o) = ids("Staffordshire", "Homicide");
+    for p in ["2018-03", "2018-06", "2018-09", "2018-12"] {
+        let b = data().count(a, o, period(p) - 4).unwrap();
+        let s = checked(&[("area", "Staffordshire"), ("offence", "Homicide"), ("to", p)]);
+        if b < oracle::SMALL_BASE {
+            assert!(!s[0].contains('%'), "{}", s[0]);
+            assert!(s[0].contains(&format!("compared with {b} the year before")), "{}", s[0]);
+        }
+    }
+}
+
+#[test]
+fn a_negative_published_figure_is_explained_not_compared() {
+    let (a, o) = ids("City of London", "Fraud offences");
+    let negative: Vec<usize> = (0..data().periods().len()).filter(|&p| data().count(a, o, p).is_some_and(|v| v < 0)).collect();
+    assert!(!negative.is_empty(), "the source's negative City of London fraud figures");
+    for p in negative {
+        for lang in ["en", "cy"] {
+            let s = checked(&[("area", "City of London"), ("offence", "Fraud offences"), ("to", &data().periods()[p].to_string()), ("measure", "rate"), ("lang", lang)]);
+            assert!(s[0].contains(if lang == "en" { "adjustment" } else { "addasiad" }), "{}", s[0]);
+            for word in ["%", "per 1,000", "fesul", " up ", " down ", "recorded −"] {
+                assert!(!s[0].contains(word), "{}", s[0]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_ranking_describes_the_area_not_the_compared_one() {
+    for (area, compare) in [("Kent", "Surrey"), ("Surrey", "Kent")] {
+        let s = checked(&[("area", area), ("compare", compare), ("kind", "ranking"), ("offence", "Robbery")]);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].starts_with(&format!("{area} Police recorded")), "{}", s[0]);
+    }
+}
+
+#[test]
+fn offences_and_places_read_as_english() {
+    let s = checked(&[]);
+    assert!(s[0].starts_with("Police in England and Wales recorded ") && s[0].contains(" crimes (excluding fraud) in the year ending"), "{}", s[0]);
+    for (code, phrase) in [
+        ("E12000001", "Police in the North East recorded "),
+        ("E12000003", "Police in Yorkshire and the Humber recorded "),
+        ("E12000005", "Police in the West Midlands recorded "),
+        ("E12000006", "Police in the East of England recorded "),
+        ("E12000007", "Police in London recorded "),
+        ("E23000014", "West Midlands Police recorded "),
+        ("W92000004", "Police in Wales recorded "),
+    ] {
+        let s = checked(&[("area", code), ("offence", "Robbery")]);
+        assert!(s[0].starts_with(phrase), "{}", s[0]);
+    }
+}
+
+#[test]
+fn fraud_bodies_figures_are_described_as_what_they_are() {
+    for (body, opening, what) in [("Action Fraud", "Action Fraud received ", " fraud reports in the year ending"), ("CIFAS", "CIFAS reported ", " cases of fraud in the year ending"), ("UK Finance", "UK Finance reported ", " cases of fraud in the year ending")] {
+        let s = checked(&[("area", body), ("offence", body)]);
+        assert!(s[0].starts_with(opening) && s[0].contains(what), "{}", s[0]);
+        assert!(!s[0].contains("olice"), "not police recorded crime: {}", s[0]);
+        let cy = checked(&[("area", body), ("offence", body), ("lang", "cy")]);
+        assert!(cy[0].contains("o dwyll") && !cy[0].contains("heddlu"), "{}", cy[0]);
+    }
+}
+
+#[test]
+fn highest_since_holds_against_every_rolling_year_in_between() {
+    // North Wales vehicle offences: "2,214 … highest since 2013" while the years ending March
+    // and June 2014 were higher. Every period's sentence, in both languages, through the oracle.
+    for p in data().periods() {
+        for lang in ["en", "cy"] {
+            checked(&[("area", "North Wales"), ("offence", "Vehicle offences"), ("to", &p.to_string()), ("lang", lang)]);
+        }
+    }
+}
+
+#[test]
+fn breaks_stop_comparisons() {
+    // Burglary's reclassification, fraud moving to Action Fraud: wherever the dataset has a break
+    // between a figure and the year before, the sentence says they cannot be compared.
+    let cases = [("England and Wales", "Domestic burglary"), ("England and Wales", "Residential burglary"), ("North Wales", "Fraud offences"), ("Cheshire", "Burglary")];
+    for (area, offence) in cases {
+        let (a, o) = ids(area, offence);
+        for (p, when) in data().periods().iter().enumerate() {
+            let s = checked(&[("area", area), ("offence", offence), ("to", &when.to_string())]);
+            let Some(s) = s.first() else { continue };
+            if !s.contains(&format!("year ending {} {}", crime_compare::i18n::month_name(when.month, Lang::En), when.year)) {
+                continue;
+            }
+            let before = when.minus_months(12).and_then(|q| data().period_index(q));
+            if let Some(b) = before.and_then(|b| oracle::break_between(data(), a, o, b, p)) {
+                assert!(s.contains("cannot be compared"), "break at {}: {s}", data().periods()[b.period]);
+                assert!(!s.contains('%') && !s.contains("highest") && !s.contains("lowest"), "{s}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_non_zero_count_never_has_a_zero_rate() {
+    // Find real cells whose rate would print as 0.00.
+    let ds = data();
+    let mut found = 0;
+    'outer: for a in 0..ds.areas().len() {
+        for o in [3usize, 4] {
+            for p in (0..ds.periods().len()).rev() {
+                let (Some(c), Some(r)) = (ds.count(a, o, p), ds.rate_per_1000(a, o, p)) else { continue };
+                if c > 0 && r < 0.005 {
+                    let s = checked(&[("area", &ds.areas()[a].code), ("offence", &ds.offences()[o].name), ("to", &ds.periods()[p].to_string()), ("measure", "rate")]);
+                    assert!(s[0].contains("That is fewer than 0.01 offences per 1,000 people."), "{}", s[0]);
+                    found += 1;
+                    if found >= 5 {
+                        break 'outer;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    assert!(found > 0, "no tiny rates found");
+}
+
+#[test]
+fn city_of_london_rates_carry_a_note() {
+    for lang in ["en", "cy"] {
+        let s = checked(&[("area", "City of London"), ("offence", "Violence with injury"), ("measure", "rate"), ("lang", lang)]);
+        assert!(s[0].contains(if lang == "en" { "Few people live in this area" } else { "Ychydig o bobl sy'n byw yn yr ardal hon" }), "{}", s[0]);
+    }
+    let s = checked(&[("area", "Kent"), ("offence", "Violence with injury"), ("measure", "rate")]);
+    assert!(!s[0].contains("Few people"), "{}", s[0]);
+}

@@ -15,6 +15,9 @@ use crime_compare::view::{KindChoice, View, WidgetState};
 pub struct Brk {
     pub period: usize,
 }
+pub fn break_between(ds: &Dataset, area: usize, offence: usize, earlier: usize, later: usize) -> Option<Brk> {
+    ds.break_between(area, offence, earlier, later)
+}
 trait Breaks {
     fn break_between(&self, area: usize, offence: usize, earlier: usize, later: usize) -> Option<Brk>;
 }
