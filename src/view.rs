@@ -545,6 +545,33 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
 }
 
+/// The sentences the widget would show for `state`, one per described area, for
+/// `crime-data narrate` (journalists copy them; tests check them). Names that match nothing
+/// are an error, worded as the widget words them.
+pub fn narrate(dataset: &Dataset, state: &WidgetState) -> Result<Vec<String>, String> {
+    let v = build(dataset, None, state, 640.0, 400.0, false);
+    if !v.messages.is_empty() {
+        return Err(v.messages.join("\n"));
+    }
+    Ok(v.narrative)
+}
+
+/// One area's whole series as `period,value` lines, every period of the dataset in order, the
+/// value empty where there is no figure: counts, or rates per 1,000 people with two decimals.
+/// For `crime-data query` without a period.
+pub fn series_lines(dataset: &Dataset, area: AreaId, offence: crate::model::OffenceId, rate: bool) -> Vec<String> {
+    (0..dataset.periods().len())
+        .map(|p| {
+            let value = if rate {
+                dataset.rate_per_1000(area, offence, p).map(|r| format!("{r:.2}"))
+            } else {
+                dataset.count(area, offence, p).map(|c| c.to_string())
+            };
+            format!("{},{}", dataset.periods()[p], value.unwrap_or_default())
+        })
+        .collect()
+}
+
 /// Where a charted area's figures are read from: the bundled dataset or the publisher's rows.
 struct Figures<'a> {
     dataset: &'a Dataset,

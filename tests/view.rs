@@ -128,3 +128,31 @@ fn attributes_round_trip_and_bad_values_leave_the_state_alone() {
     }
     assert_eq!(s.areas.len(), view::MAX_AREAS);
 }
+
+#[test]
+fn narrate_gives_the_widgets_sentences_and_refuses_unknown_names() {
+    let data = Dataset::bundled().unwrap();
+    let s = state(&[("area", "North Wales"), ("compare", "Gwent"), ("offence", "Sexual offences")]);
+    let sentences = view::narrate(&data, &s).unwrap();
+    assert_eq!(sentences, view::build(&data, None, &s, 300.0, 200.0, false).narrative);
+    assert_eq!(sentences.len(), 2);
+    assert!(sentences[1].starts_with("Gwent Police recorded"), "{}", sentences[1]);
+    let err = view::narrate(&data, &state(&[("area", "Nrth Wales")])).unwrap_err();
+    assert!(err.contains("Did you mean North Wales?"), "{err}");
+}
+
+#[test]
+fn series_lines_list_every_period_with_gaps_empty() {
+    let data = Dataset::bundled().unwrap();
+    let nw = data.find_area("North Wales").unwrap();
+    let sexual = data.find_offence("Sexual offences").unwrap();
+    let lines = view::series_lines(&data, nw, sexual, false);
+    assert_eq!(lines.len(), data.periods().len());
+    assert_eq!(lines[0], "2003-03,689");
+    assert!(lines.contains(&"2012-03,639".to_string()));
+    // Rates only from the first population estimate: earlier periods are empty, never 0.
+    let rates = view::series_lines(&data, nw, sexual, true);
+    assert_eq!(rates[0], "2003-03,");
+    let expected = 639.0 / data.population(nw, 2011).unwrap() as f64 * 1000.0;
+    assert!(rates.contains(&format!("2012-03,{expected:.2}")), "{rates:?}");
+}
