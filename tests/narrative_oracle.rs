@@ -92,7 +92,7 @@ fn embed_state(e: &Embed) -> WidgetState {
 
 #[test]
 fn every_claim_in_random_embeds_is_true_in_both_languages() {
-    let config = Config { cases: 2400, failure_persistence: None, ..Config::default() };
+    let config = Config { cases: 2000, failure_persistence: None, ..Config::default() };
     let mut runner = TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
     let checked = std::cell::Cell::new((0usize, 0usize));
     let result = runner.run(&embed(), |e| {
@@ -369,7 +369,7 @@ fn every_claim_is_true_on_figures_with_gaps_negatives_ties_and_tiny_counts() {
     let mut en_cy = (0usize, 0usize);
     for seed in 1..=6u64 {
         let ds = perturbed(seed);
-        let config = Config { cases: 200, failure_persistence: None, ..Config::default() };
+        let config = Config { cases: 150, failure_persistence: None, ..Config::default() };
         let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed as u8; 32]));
         let counted = std::cell::Cell::new(en_cy);
         let result = runner.run(&embed(), |e| {
