@@ -44,24 +44,9 @@ pub enum SubjectKind {
     FraudBody,
 }
 
-/// Why figures stop being comparable at a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BreakReason {
-    /// The offence's definition or its categories changed.
-    Reclassified,
-    /// The figures come from a different release (a later publication that replaces them).
-    NewRelease,
-    /// A different body recorded them (fraud moving to Action Fraud).
-    RecordingBody,
-}
-
-/// Figures at `period` (an index into [`NarrativeInput::periods`]) and later are not
-/// comparable with earlier ones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SeriesBreak {
-    pub period: usize,
-    pub reason: BreakReason,
-}
+/// Where figures stop being comparable, and why: the dataset's breaks (`Dataset::breaks`),
+/// with `period` an index into [`NarrativeInput::periods`].
+pub use crate::model::{BreakReason, SeriesBreak};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NarrativeInput<'a> {

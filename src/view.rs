@@ -607,7 +607,7 @@ impl Figures<'_> {
                     counts: self.dataset.counts(*id, *o).into_iter().map(|c| c.map(|c| c as f64)).collect(),
                     rates: (0..periods.len()).map(|p| self.dataset.rate_per_1000(*id, *o, p)).collect(),
                     periods,
-                    breaks: Vec::new(),
+                    breaks: self.dataset.breaks(*id, *o),
                     few_residents: self.dataset.areas().get(*id).is_some_and(|a| FEW_RESIDENTS.contains(&a.code.as_str())),
                 }
             }

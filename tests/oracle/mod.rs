@@ -10,21 +10,9 @@ use crime_compare::model::{AreaKind, Dataset};
 use crime_compare::period::YearMonth;
 use crime_compare::view::{KindChoice, View, WidgetState};
 
-/// TEMPORARY until `Dataset::break_between` lands on main: no breaks.
-#[derive(Clone, Copy)]
-pub struct Brk {
-    pub period: usize,
-}
-pub fn break_between(ds: &Dataset, area: usize, offence: usize, earlier: usize, later: usize) -> Option<Brk> {
+/// The dataset's own answer: is there a break in (`earlier`, `later`]?
+pub fn break_between(ds: &Dataset, area: usize, offence: usize, earlier: usize, later: usize) -> Option<crime_compare::model::SeriesBreak> {
     ds.break_between(area, offence, earlier, later)
-}
-trait Breaks {
-    fn break_between(&self, area: usize, offence: usize, earlier: usize, later: usize) -> Option<Brk>;
-}
-impl Breaks for Dataset {
-    fn break_between(&self, _: usize, _: usize, _: usize, _: usize) -> Option<Brk> {
-        None
-    }
 }
 
 const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
