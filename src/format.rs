@@ -61,25 +61,30 @@ pub fn rate(value: f64, lang: Lang) -> String {
     decimal(value, 2, lang)
 }
 
-/// Rounds a percentage the way a news story quotes it: whole numbers, except that a change
-/// that would round to 0 but is not zero keeps one decimal so "0%" never hides a real change.
-fn percent_digits(value: f64, lang: Lang) -> String {
-    let magnitude = value.abs();
-    if magnitude != 0.0 && magnitude < 0.5 {
-        decimal(magnitude, 1, lang)
-    } else {
-        integer(magnitude, lang)
-    }
+/// A percentage's magnitude rounded the way a news story quotes it: whole numbers, half away
+/// from zero (12.5% is "13%", as ONS and the news write it, not the "12%" of round-half-to-even).
+fn percent_whole(value: f64, lang: Lang) -> String {
+    integer(value.abs().round(), lang)
 }
 
-/// A signed percentage change: "+53%", "−12%", "0%".
+/// A signed percentage change for tables and tooltips: "+53%", "−12%", "0%". A change that
+/// would round to 0 but is not zero keeps one decimal ("+0.3%"), and one too small even for
+/// that is "+<0.1%", so "0%" never hides a real change.
 pub fn percent_change(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return MISSING.to_string();
     }
-    let digits = percent_digits(value, lang);
-    let zero = digits.bytes().all(|b| b == b'0' || b == b'.');
-    let sign = if zero {
+    let magnitude = value.abs();
+    let digits = if magnitude == 0.0 {
+        "0".to_string()
+    } else if magnitude < 0.05 {
+        "<0.1".to_string()
+    } else if magnitude < 0.5 {
+        decimal((magnitude * 10.0).round() / 10.0, 1, lang)
+    } else {
+        percent_whole(magnitude, lang)
+    };
+    let sign = if magnitude == 0.0 {
         ""
     } else if value > 0.0 {
         "+"
@@ -89,12 +94,21 @@ pub fn percent_change(value: f64, lang: Lang) -> String {
     format!("{sign}{digits}%")
 }
 
-/// An unsigned percentage, for prose that already says "up" or "down": "53%".
+/// An unsigned percentage, for prose that already says "up" or "down": "53%". A non-zero
+/// change that rounds to 0 is "less than 0.5%"; in Welsh "lai na 0.5%", the soft-mutated form
+/// that follows "cynnydd o" / "gostyngiad o", the only place the widget puts it.
 pub fn percent(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return MISSING.to_string();
     }
-    format!("{}%", percent_digits(value, lang))
+    let magnitude = value.abs();
+    if magnitude != 0.0 && magnitude.round() == 0.0 {
+        return match lang {
+            Lang::En => "less than 0.5%".to_string(),
+            Lang::Cy => "lai na 0.5%".to_string(),
+        };
+    }
+    format!("{}%", percent_whole(magnitude, lang))
 }
 
 /// Decimal places needed to tell ticks `step` apart: 0 for 1, 2, 5 and up; 1 for 0.5 and 2.5;
@@ -158,6 +172,17 @@ mod tests {
         assert_eq!(percent_change(0.0, EN), "0%");
         assert_eq!(percent_change(0.3, EN), "+0.3%");
         assert_eq!(percent(-12.0, EN), "12%");
+        // Half away from zero, never to even.
+        assert_eq!(percent(12.5, EN), "13%");
+        assert_eq!(percent(-2.5, EN), "3%");
+        assert_eq!(percent_change(12.5, EN), "+13%");
+        assert_eq!(percent_change(-0.5, EN), "\u{2212}1%");
+        // A real change never shows as zero.
+        assert_eq!(percent(0.035, EN), "less than 0.5%");
+        assert_eq!(percent(0.035, Lang::Cy), "lai na 0.5%");
+        assert_eq!(percent(0.0, EN), "0%");
+        assert_eq!(percent_change(0.035, EN), "+<0.1%");
+        assert_eq!(percent_change(-0.25, EN), "\u{2212}0.3%");
     }
 
     #[test]

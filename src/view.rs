@@ -367,6 +367,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         .filter(|&i| state.from.map_or(true, |f| all_periods[i] >= f) && state.to.map_or(true, |t| all_periods[i] <= t))
         .collect();
     let periods: Vec<YearMonth> = in_range.iter().map(|&i| all_periods[i]).collect();
+    let in_view = |p: YearMonth| state.from.map_or(true, |f| p >= f) && state.to.map_or(true, |t| p <= t);
     let year_on_year = state.measure == MeasureChoice::Change;
     let cut = |values: Vec<Option<f64>>| -> Vec<Option<f64>> {
         let values = if year_on_year { crate::chart::transform::year_on_year(&values, &all_periods) } else { values };
@@ -472,30 +473,41 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         breaks: series_breaks,
     };
 
-    // The narrative: one sentence per selected area, about the last period it has a figure for
-    // (or the ranked period), in the way the source stories write.
+    // The narrative: one sentence per selected area, about the last period in range it has a
+    // figure for (or the ranked period), in the way the source stories write. Its claims
+    // (records, the start of the series) are about the whole series, not the range shown.
     let offence_english = match &bundled_offence {
         Ok(id) => dataset.offences()[*id].name.clone(),
         Err(_) => state.offence.clone(),
     };
-    // A ranking describes its first area only: it is about one area among its peers.
-    let described = if kind == ChartKind::Ranking { 1 } else { MAX_AREAS };
-    let narrative: Vec<String> = charted
-        .iter()
-        .filter(|a| a.role == Role::Selected && areas.iter().any(|x| x.source == a.source))
-        .take(described)
+    // A ranking is about its first area among that area's peers; a trend describes each
+    // selected area, not the benchmarks.
+    let described: Vec<&ChartedArea> = if kind == ChartKind::Ranking {
+        areas.iter().take(1).collect()
+    } else {
+        areas.iter().filter(|a| a.role == Role::Selected).collect()
+    };
+    let ranked = periods.get(ranking_period).copied();
+    let narrative: Vec<String> = described
+        .into_iter()
         .filter_map(|a| {
-            let counts = figures.series(&a.source, &periods, false);
-            let rates = figures.series(&a.source, &periods, true);
-            let at = if kind == ChartKind::Ranking { Some(ranking_period) } else { counts.iter().rposition(Option::is_some) }?;
+            let whole = figures.whole_series(&a.source);
+            let counts = &whole.counts;
+            let at = if kind == ChartKind::Ranking {
+                ranked.and_then(|p| whole.periods.iter().position(|q| *q == p))
+            } else {
+                (0..whole.periods.len()).filter(|&i| counts[i].is_some() && in_view(whole.periods[i])).max_by_key(|&i| whole.periods[i])
+            }?;
             narrative::sentence(&NarrativeInput {
                 subject: &a.label,
                 subject_kind: a.subject_kind,
                 offence: &offence_english,
-                periods: &periods,
-                values: &counts,
+                periods: &whole.periods,
+                values: counts,
                 period: Some(at),
-                rate_per_1000: rates.get(at).copied().flatten(),
+                rate_per_1000: whole.rates.get(at).copied().flatten(),
+                breaks: &whole.breaks,
+                few_residents: whole.few_residents,
                 lang,
             })
         })
@@ -533,6 +545,33 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
     View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
 }
 
+/// The sentences the widget would show for `state`, one per described area, for
+/// `crime-data narrate` (journalists copy them; tests check them). Names that match nothing
+/// are an error, worded as the widget words them.
+pub fn narrate(dataset: &Dataset, state: &WidgetState) -> Result<Vec<String>, String> {
+    let v = build(dataset, None, state, 640.0, 400.0, false);
+    if !v.messages.is_empty() {
+        return Err(v.messages.join("\n"));
+    }
+    Ok(v.narrative)
+}
+
+/// One area's whole series as `period,value` lines, every period of the dataset in order, the
+/// value empty where there is no figure: counts, or rates per 1,000 people with two decimals.
+/// For `crime-data query` without a period.
+pub fn series_lines(dataset: &Dataset, area: AreaId, offence: crate::model::OffenceId, rate: bool) -> Vec<String> {
+    (0..dataset.periods().len())
+        .map(|p| {
+            let value = if rate {
+                dataset.rate_per_1000(area, offence, p).map(|r| format!("{r:.2}"))
+            } else {
+                dataset.count(area, offence, p).map(|c| c.to_string())
+            };
+            format!("{},{}", dataset.periods()[p], value.unwrap_or_default())
+        })
+        .collect()
+}
+
 /// Where a charted area's figures are read from: the bundled dataset or the publisher's rows.
 struct Figures<'a> {
     dataset: &'a Dataset,
@@ -541,7 +580,48 @@ struct Figures<'a> {
     offence_name: &'a str,
 }
 
+/// One area's whole series, for the narrative: every period it could have a figure for.
+struct WholeSeries {
+    periods: Vec<YearMonth>,
+    counts: Vec<Option<f64>>,
+    rates: Vec<Option<f64>>,
+    breaks: Vec<narrative::SeriesBreak>,
+    few_residents: bool,
+}
+
+/// Areas where few people live but many work or visit, so a rate per resident misleads: the
+/// City of London (its police force area, local authority and community safety partnership).
+const FEW_RESIDENTS: [&str; 3] = ["E23000034", "E09000001", "E22000180"];
+
 impl Figures<'_> {
+    /// The bundled dataset's periods for a bundled area; for publisher figures, every period
+    /// the publisher gives this offence for (any area), so a year one area lacks is a gap.
+    fn whole_series(&self, source: &AreaSource) -> WholeSeries {
+        match source {
+            AreaSource::Bundled(id) => {
+                let periods = self.dataset.periods().to_vec();
+                let Ok(o) = self.offence else {
+                    return WholeSeries { counts: vec![None; periods.len()], rates: vec![None; periods.len()], periods, breaks: Vec::new(), few_residents: false };
+                };
+                WholeSeries {
+                    counts: self.dataset.counts(*id, *o).into_iter().map(|c| c.map(|c| c as f64)).collect(),
+                    rates: (0..periods.len()).map(|p| self.dataset.rate_per_1000(*id, *o, p)).collect(),
+                    periods,
+                    breaks: self.dataset.breaks(*id, *o),
+                    few_residents: self.dataset.areas().get(*id).is_some_and(|a| FEW_RESIDENTS.contains(&a.code.as_str())),
+                }
+            }
+            AreaSource::Publisher(_) => {
+                let mut periods: Vec<YearMonth> = self.rows.iter().filter(|r| same_name(&r.offence, self.offence_name)).map(|r| r.period).collect();
+                crate::util::sort(&mut periods);
+                periods.dedup();
+                let counts = self.series(source, &periods, false);
+                let rates = self.series(source, &periods, true);
+                WholeSeries { periods, counts, rates, breaks: Vec::new(), few_residents: false }
+            }
+        }
+    }
+
     /// Counts (or rates per 1,000 people) for `source`, one per period; `None` where there is
     /// no figure, or no population for a rate.
     fn series(&self, source: &AreaSource, periods: &[YearMonth], rate: bool) -> Vec<Option<f64>> {
@@ -589,7 +669,8 @@ fn common_base(series: &[Series]) -> usize {
 fn subject_kind(kind: AreaKind) -> SubjectKind {
     match kind {
         AreaKind::Force | AreaKind::OtherForce => SubjectKind::Force,
-        AreaKind::Csp | AreaKind::FraudBody => SubjectKind::Local,
+        AreaKind::Csp => SubjectKind::Local,
+        AreaKind::FraudBody => SubjectKind::FraudBody,
         _ => SubjectKind::Aggregate,
     }
 }

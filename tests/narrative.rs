@@ -20,7 +20,7 @@ fn values(v: &[f64]) -> Vec<Option<f64>> {
 }
 
 fn input<'a>(subject: &'a str, kind: SubjectKind, offence: &'a str, periods: &'a [YearMonth], values: &'a [Option<f64>], lang: Lang) -> NarrativeInput<'a> {
-    NarrativeInput { subject, subject_kind: kind, offence, periods, values, period: None, rate_per_1000: None, lang }
+    NarrativeInput { subject, subject_kind: kind, offence, periods, values, period: None, rate_per_1000: None, breaks: &[], few_residents: false, lang }
 }
 
 #[test]
@@ -53,20 +53,20 @@ fn a_missing_year_stops_the_record_claim() {
 #[test]
 fn highest_since_in_both_languages() {
     // Stalking and harassment, year ending March 2008: 390, down from 497 (2007), and lower
-    // than every year back to 2006 (301): the lowest since 2006.
+    // than every year back to 2006 (301): the lowest since the year ending March 2006.
     let p = march(2003, 2008);
     let v = values(&STALKING[..6]);
     let s = sentence(&input("North Wales", SubjectKind::Force, "Stalking and harassment", &p, &v, Lang::En)).unwrap();
-    assert_eq!(s, "North Wales Police recorded 390 offences of stalking and harassment in the year ending March 2008, down 22% from 497 the year before, the lowest since 2006.");
+    assert_eq!(s, "North Wales Police recorded 390 offences of stalking and harassment in the year ending March 2008, down 22% from 497 the year before, the lowest since the year ending March 2006.");
 
     // Sexual offences, year ending March 2011: 652, up from 593; 2006–2010 were all lower and
-    // 2005 was 669: the highest since 2005.
+    // 2005 was 669: the highest since the year ending March 2005.
     let p = march(2003, 2011);
     let v = values(&SEXUAL[..9]);
     let en = sentence(&input("North Wales", SubjectKind::Force, "Sexual offences", &p, &v, Lang::En)).unwrap();
-    assert_eq!(en, "North Wales Police recorded 652 sexual offences in the year ending March 2011, up 10% from 593 the year before, the highest since 2005.");
+    assert_eq!(en, "North Wales Police recorded 652 sexual offences in the year ending March 2011, up 10% from 593 the year before, the highest since the year ending March 2005.");
     let cy = sentence(&input("Gogledd Cymru", SubjectKind::Force, "Sexual offences", &p, &v, Lang::Cy)).unwrap();
-    assert_eq!(cy, "Nifer y troseddau rhywiol a gofnodwyd gan Heddlu Gogledd Cymru yn y flwyddyn yn gorffen Mawrth 2011 oedd 652, cynnydd o 10% ers y flwyddyn flaenorol (593), y ffigur uchaf ers 2005.");
+    assert_eq!(cy, "Nifer y troseddau rhywiol a gofnodwyd gan Heddlu Gogledd Cymru yn y flwyddyn yn gorffen Mawrth 2011 oedd 652, cynnydd o 10% ers y flwyddyn flaenorol (593), y ffigur uchaf ers y flwyddyn yn gorffen Mawrth 2005.");
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn lowest_since_in_welsh_and_series_low() {
     let p = march(2003, 2008);
     let v = values(&STALKING[..6]);
     let cy = sentence(&input("Gogledd Cymru", SubjectKind::Force, "Stalking and harassment", &p, &v, Lang::Cy)).unwrap();
-    assert_eq!(cy, "Nifer y troseddau stelcian ac aflonyddu a gofnodwyd gan Heddlu Gogledd Cymru yn y flwyddyn yn gorffen Mawrth 2008 oedd 390, gostyngiad o 22% ers y flwyddyn flaenorol (497), y ffigur isaf ers 2006.");
+    assert_eq!(cy, "Nifer y troseddau stelcian ac aflonyddu a gofnodwyd gan Heddlu Gogledd Cymru yn y flwyddyn yn gorffen Mawrth 2008 oedd 390, gostyngiad o 22% ers y flwyddyn flaenorol (497), y ffigur isaf ers y flwyddyn yn gorffen Mawrth 2006.");
     // Sexual offences, year ending March 2009: 572 is the lowest of 2003–2009.
     let p = march(2003, 2009);
     let v = values(&SEXUAL[..7]);
@@ -94,7 +94,7 @@ fn fewer_than_an_earlier_peak() {
     let p = march(2003, 2012);
     let v = values(&SEXUAL[..10]);
     let s = sentence(&input("North Wales", SubjectKind::Force, "Sexual offences", &p, &v, Lang::En)).unwrap();
-    assert_eq!(s, "North Wales Police recorded 639 sexual offences in the year ending March 2012, down 2% from 652 the year before, the lowest since 2010.");
+    assert_eq!(s, "North Wales Police recorded 639 sexual offences in the year ending March 2012, down 2% from 652 the year before, the lowest since the year ending March 2010.");
 }
 
 #[test]
@@ -112,8 +112,13 @@ fn subjects_and_rates() {
     assert!(cy.contains("a gofnodwyd gan yr heddlu yng Nghymru yn y flwyddyn"), "{cy}");
     assert!(cy.ends_with(" Mae hynny'n 4.39 trosedd fesul 1,000 o bobl."), "{cy}");
     // Proper names keep their capitals; offences without a verified Welsh name are quoted.
-    let f = sentence(&input("Gwent", SubjectKind::Force, "CIFAS", &p, &v, Lang::En)).unwrap();
-    assert!(f.contains("3,016 fraud offences reported by CIFAS"), "{f}");
+    // The fraud bodies' figures are theirs, not police recorded crime.
+    let f = sentence(&input("CIFAS", SubjectKind::FraudBody, "CIFAS", &p, &v, Lang::En)).unwrap();
+    assert!(f.starts_with("CIFAS reported 3,016 cases of fraud in the year ending March 2018"), "{f}");
+    let a = sentence(&input("Action Fraud", SubjectKind::FraudBody, "Action Fraud", &p, &v, Lang::En)).unwrap();
+    assert!(a.starts_with("Action Fraud received 3,016 fraud reports in the year ending March 2018"), "{a}");
+    let a = sentence(&input("Action Fraud", SubjectKind::FraudBody, "Action Fraud", &p, &v, Lang::Cy)).unwrap();
+    assert!(a.starts_with("Nifer yr adroddiadau o dwyll i Action Fraud yn y flwyddyn yn gorffen Mawrth 2018 oedd 3,016"), "{a}");
     let h = sentence(&input("Gwent", SubjectKind::Force, "Homicide", &p, &v, Lang::Cy)).unwrap();
     assert!(h.starts_with("Nifer y troseddau yn y categori 'Homicide' a gofnodwyd gan Heddlu Gwent"), "{h}");
 }

@@ -58,12 +58,17 @@ fn an_unknown_area_is_reported_with_the_nearest_name_and_the_rest_still_charts()
 
 #[test]
 fn change_on_a_year_earlier_is_known_from_the_first_period_in_range() {
-    let v = build(&[("area", "North Wales"), ("offence", "Sexual offences"), ("measure", "change"), ("from", "2018-03"), ("to", "2018-03")], None);
+    // The year ending March 2016 against March 2015 (no series break between them; across the
+    // 2017 sexual offences reclassification the change is withheld).
+    let v = build(&[("area", "North Wales"), ("offence", "Sexual offences"), ("measure", "change"), ("from", "2016-03"), ("to", "2016-03")], None);
     assert_eq!(v.input.kind, ChartKind::Change);
     assert_eq!(v.input.periods.len(), 1);
-    // 2,995 against 1,947 a year earlier (both from the quarterly table).
-    let change = value(&v, "North Wales", "2018-03").unwrap();
-    assert!((change - (2995.0 / 1947.0 - 1.0) * 100.0).abs() < 1e-9, "{change}");
+    let data = Dataset::bundled().unwrap();
+    let (nw, o) = (data.find_area("North Wales").unwrap(), data.find_offence("Sexual offences").unwrap());
+    let at = |p: &str| data.count(nw, o, data.period_index(crime_compare::period::YearMonth::parse(p).unwrap()).unwrap()).unwrap() as f64;
+    assert!(data.break_between(nw, o, data.period_index(crime_compare::period::YearMonth::parse("2015-03").unwrap()).unwrap(), data.period_index(crime_compare::period::YearMonth::parse("2016-03").unwrap()).unwrap()).is_none());
+    let change = value(&v, "North Wales", "2016-03").unwrap();
+    assert!((change - (at("2016-03") / at("2015-03") - 1.0) * 100.0).abs() < 1e-9, "{change}");
 }
 
 #[test]
@@ -127,4 +132,32 @@ fn attributes_round_trip_and_bad_values_leave_the_state_alone() {
         s.add_area(extra);
     }
     assert_eq!(s.areas.len(), view::MAX_AREAS);
+}
+
+#[test]
+fn narrate_gives_the_widgets_sentences_and_refuses_unknown_names() {
+    let data = Dataset::bundled().unwrap();
+    let s = state(&[("area", "North Wales"), ("compare", "Gwent"), ("offence", "Sexual offences")]);
+    let sentences = view::narrate(&data, &s).unwrap();
+    assert_eq!(sentences, view::build(&data, None, &s, 300.0, 200.0, false).narrative);
+    assert_eq!(sentences.len(), 2);
+    assert!(sentences[1].starts_with("Gwent Police recorded"), "{}", sentences[1]);
+    let err = view::narrate(&data, &state(&[("area", "Nrth Wales")])).unwrap_err();
+    assert!(err.contains("Did you mean North Wales?"), "{err}");
+}
+
+#[test]
+fn series_lines_list_every_period_with_gaps_empty() {
+    let data = Dataset::bundled().unwrap();
+    let nw = data.find_area("North Wales").unwrap();
+    let sexual = data.find_offence("Sexual offences").unwrap();
+    let lines = view::series_lines(&data, nw, sexual, false);
+    assert_eq!(lines.len(), data.periods().len());
+    assert_eq!(lines[0], "2003-03,689");
+    assert!(lines.contains(&"2012-03,639".to_string()));
+    // Rates only from the first population estimate: earlier periods are empty, never 0.
+    let rates = view::series_lines(&data, nw, sexual, true);
+    assert_eq!(rates[0], "2003-03,");
+    let expected = 639.0 / data.population(nw, 2011).unwrap() as f64 * 1000.0;
+    assert!(rates.contains(&format!("2012-03,{expected:.2}")), "{rates:?}");
 }
