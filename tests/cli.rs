@@ -239,7 +239,6 @@ fn usage_errors_have_the_usual_shape_and_exit_2() {
         (&[], "Usage: crime-data <COMMAND>"),
         (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
         (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "2018-03", "--colour", "red"], "unexpected argument '--colour'"),
-        (&["query", "--area", "Kent", "--offence", "Robbery"], "--period <YYYY-MM>"),
         (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "March 2018"], "invalid value 'March 2018' for '--period <YYYY-MM>'"),
         (&["query", "--area", "Kent", "--offence", "Robbery", "--period", "2018-03", "--measure", "ratio"], "[possible values: count, rate]"),
         (&["query", "--area", "Kent", "--area", "Essex", "--offence", "Robbery", "--period", "2018-03"], "cannot be used multiple times"),
@@ -350,4 +349,27 @@ fn a_bad_workbook_fails_the_build_and_keeps_the_old_output() {
     );
     assert_eq!(std::fs::read(&out).unwrap(), b"previous contents");
     assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 1);
+}
+
+#[test]
+fn narrate_prints_the_widgets_sentences_and_query_without_a_period_prints_the_series() {
+    let o = run(&["narrate", "--area", "North Wales", "--offence", "8L"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("North Wales Police recorded 4,777 offences of harassment in the year ending June 2023"), "{text}");
+    let o = run(&["narrate", "--area", "Kent,Surrey", "--offence", "Robbery", "--kind", "ranking"]);
+    assert!(stdout(&o).starts_with("Kent Police"), "the ranking sentence is about the area: {}", stdout(&o));
+    let o = run(&["narrate", "--area", "Gogledd Cymru", "--offence", "Sexual offences", "--lang", "cy"]);
+    assert!(stdout(&o).contains("Heddlu Gogledd Cymru"), "{}", stdout(&o));
+    let o = run(&["narrate", "--area", "Nrth Wales", "--offence", "Robbery"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = run(&["query", "--area", "North Wales", "--offence", "8Q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines[0], "period,value");
+    assert_eq!(lines[1], "2003-03,", "stalking has no code before 2014: empty, not 0");
+    assert_eq!(lines.last().map(String::as_str), Some("2023-06,1860"));
+    let d = Dataset::bundled().unwrap();
+    assert_eq!(lines.len(), d.periods().len() + 1);
 }

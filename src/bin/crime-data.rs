@@ -56,8 +56,11 @@ mod cli {
     enum Command {
         /// Build a dataset from the published tables (written atomically: on error the old file stays)
         Build(BuildArgs),
-        /// Print one figure: a count or a rate per 1,000 people
+        /// Print one figure (a count or a rate per 1,000 people), or with no --period the whole
+        /// series as period,value lines (value empty where there is no figure)
         Query(QueryArgs),
+        /// Print the sentences the widget would show under the chart, one a line
+        Narrate(NarrateArgs),
         /// Describe a dataset file: areas, offences, periods, bytes by section
         Inspect(InspectArgs),
         /// Draw the chart the widget would draw, as SVG
@@ -110,12 +113,36 @@ mod cli {
         /// Offence name or Home Office offence code (e.g. "Sexual offences", 8L)
         #[arg(long, value_name = "NAME|CODE")]
         offence: String,
-        /// The 12 months ending in this month
+        /// The 12 months ending in this month; without it, every period
         #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
-        period: YearMonth,
+        period: Option<YearMonth>,
         /// A count, or a rate per 1,000 people (mid-year population)
         #[arg(long, value_enum, default_value_t = QueryMeasure::Count)]
         measure: QueryMeasure,
+        #[command(flatten)]
+        data: DataArg,
+    }
+
+    #[derive(Args)]
+    struct NarrateArgs {
+        /// The area, then any to compare with it: comma-separated, or --area repeated
+        #[arg(long, value_name = "NAME", required = true)]
+        area: Vec<String>,
+        /// Offence name or Home Office offence code
+        #[arg(long, value_name = "NAME|CODE")]
+        offence: String,
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        #[arg(long, value_enum)]
+        measure: Option<RenderMeasure>,
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// First period shown
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
+        from: Option<YearMonth>,
+        /// Last period shown
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
+        to: Option<YearMonth>,
         #[command(flatten)]
         data: DataArg,
     }
@@ -402,7 +429,16 @@ mod cli {
         let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
         let area = ds.find_area(&a.area).map_err(|e| not_found(e.to_string()))?;
         let offence = ds.find_offence(&a.offence).map_err(|e| not_found(e.to_string()))?;
-        let period = a.period;
+        let Some(period) = a.period else {
+            // The whole series, as the widget's CSV has it: period,value, empty where missing.
+            let mut out = String::from("period,value\n");
+            for line in crime_compare::view::series_lines(&ds, area, offence, a.measure == QueryMeasure::Rate) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            return Ok(());
+        };
         let p = ds.period_index(period).ok_or_else(|| {
             let range = match (ds.periods().first(), ds.periods().last()) {
                 (Some(f), Some(l)) => format!("the dataset covers {f} to {l}"),
@@ -486,6 +522,39 @@ mod cli {
         Ok(())
     }
 
+    /// The widget's sentences for an embed, one a line: the same state and view code.
+    fn narrate(a: NarrateArgs) -> Result<(), Failure> {
+        use crime_compare::view::{self, WidgetState};
+        let mut state = WidgetState::default();
+        let areas = a.area.join(",");
+        let (first, rest) = areas.split_once(',').unwrap_or((&areas, ""));
+        let usage = |e: String| not_found(e);
+        state.set("area", first).map_err(usage)?;
+        state.set("compare", rest).map_err(usage)?;
+        state.set("offence", &a.offence).map_err(usage)?;
+        let settings = [
+            ("kind", a.kind.map(value_name)),
+            ("measure", a.measure.map(value_name)),
+            ("lang", a.lang.map(value_name)),
+            ("from", a.from.map(|p| p.to_string())),
+            ("to", a.to.map(|p| p.to_string())),
+        ];
+        for (flag, value) in settings {
+            if let Some(v) = value {
+                state.set(flag, &v).map_err(usage)?;
+            }
+        }
+        let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
+        let sentences = view::narrate(&ds, &state).map_err(not_found)?;
+        let mut out = String::new();
+        for s in sentences {
+            out.push_str(&s);
+            out.push('\n');
+        }
+        let _ = std::io::stdout().write_all(out.as_bytes());
+        Ok(())
+    }
+
     /// Draws the chart the widget would draw, to SVG: the same state, view, layout and drawing code.
     fn render(a: RenderArgs) -> Result<(), Failure> {
         use crime_compare::view::{self, WidgetState};
@@ -531,6 +600,7 @@ mod cli {
         let result = match cli.command {
             Command::Build(a) => build(a),
             Command::Query(a) => query(a),
+            Command::Narrate(a) => narrate(a),
             Command::Inspect(a) => inspect(a),
             Command::Render(a) => render(a),
         };
