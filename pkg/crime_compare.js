@@ -772,17 +772,17 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_340);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_339);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 9, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_339);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_338);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_338);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_337);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
@@ -806,16 +806,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_338(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_338(arg0, arg1);
-}
-
-function __wasm_bindgen_func_elem_340(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_340(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_337(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_337(arg0, arg1);
 }
 
 function __wasm_bindgen_func_elem_339(arg0, arg1, arg2) {
     wasm.__wasm_bindgen_func_elem_339(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_338(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_338(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
