@@ -271,7 +271,8 @@ async function start(el) {
     return;
   }
   if (!el.isConnected || widgets.get(el) !== record) return;
-  record.widget = loaded.mod.mount(el, el.shadowRoot, attrs, data ? data.text : undefined, data ? data.type : undefined,
+  // Attributes read afresh: a page may change them while the index and figures load.
+  record.widget = loaded.mod.mount(el, el.shadowRoot, readAttributes(el), data ? data.text : undefined, data ? data.type : undefined,
     window.devicePixelRatio || 1, url);
   record.state = 'ready';
   watch(el, record);

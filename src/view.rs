@@ -196,15 +196,19 @@ pub const RATE_WHEN_POPULATIONS_DIFFER: f64 = 10.0;
 /// than tenfold (a force against Wales, or against England and Wales), counts would draw the
 /// smaller area as a flat line along the foot of a chart scaled to the larger, so the rate per
 /// 1,000 people is charted. With one area, areas of similar size, or populations unknown (a
-/// publisher's own area, a fraud body), counts. Populations are the latest mid-year estimate.
+/// publisher's own area, a fraud body), counts. Populations are each area's latest mid-year
+/// estimate.
 pub fn default_measure(dataset: &Dataset, areas: &[String]) -> MeasureChoice {
-    let latest = dataset.population_years().map(|(_, last)| last);
+    // Each area's latest estimate: the newest mid-year may not be published for every area.
+    let latest = |id: AreaId| -> Option<u64> {
+        let (first, last) = dataset.population_years()?;
+        (first..=last).rev().find_map(|year| dataset.population(id, year).filter(|&p| p > 0))
+    };
     let populations: Vec<f64> = areas
         .iter()
         .take(MAX_AREAS)
         .filter_map(|name| dataset.find_area(name).ok())
-        .filter_map(|id| dataset.population(id, latest?))
-        .filter(|&p| p > 0)
+        .filter_map(latest)
         .map(|p| p as f64)
         .collect();
     let (smallest, largest) = populations.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &p| (lo.min(p), hi.max(p)));

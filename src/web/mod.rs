@@ -187,16 +187,17 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
 
 /// Runs `f` in a later task (a zero-delay timeout), or now if there is no window.
 fn later(f: impl FnOnce() + 'static) {
-    later_ms(0, f);
+    later_ms(0, Box::new(f));
 }
 
 /// Runs `f` after `ms` milliseconds, or now if there is no window.
-fn later_ms(ms: i32, f: impl FnOnce() + 'static) {
+/// Boxed, so one closure shim serves every caller.
+fn later_ms(ms: i32, f: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         f();
         return;
     };
-    let callback = Closure::once_into_js(f);
+    let callback = Closure::once_into_js(move || f());
     if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).is_err() {
         warn("could not schedule work for later");
     }
@@ -521,7 +522,7 @@ impl Inner {
         self.live_generation = self.live_generation.wrapping_add(1);
         let generation = self.live_generation;
         let me = self.me.clone();
-        later_ms(ANNOUNCE_DELAY_MS, move || {
+        later_ms(ANNOUNCE_DELAY_MS, Box::new(move || {
             if let Some(rc) = me.upgrade() {
                 if let Ok(w) = rc.try_borrow() {
                     if w.live_generation == generation && !w.destroyed {
@@ -529,7 +530,7 @@ impl Inner {
                     }
                 }
             }
-        });
+        }));
     }
 
     /// Empties the live region (and cancels what is waiting), so a hidden tooltip's words do

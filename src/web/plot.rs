@@ -32,7 +32,7 @@ pub struct Plot {
     tooltip: Element,
     /// Title, period, value and change: created once, their text replaced.
     tip_lines: Vec<Element>,
-    /// How to use the chart from the keyboard: read on focus, shown while focused.
+    /// How to use the chart from the keyboard: read on focus, shown from the first focus on.
     keys: Element,
     /// Per series: an English name inside a Welsh widget (marked `lang="en"` in the tooltip).
     pub english: Vec<bool>,
@@ -356,11 +356,12 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plo
             }
         }
     }));
+    // The key instructions appear on the first focus and stay: hiding them again on blur
+    // would move everything below the chart under a pointer that is pressing a button there.
     listeners.add(&canvas, "focus", with(weak, |w, _ev: Event| {
         let _ = w.plot.keys.remove_attribute("hidden");
     }));
     listeners.add(&canvas, "blur", with(weak, |w, _ev: Event| {
-        let _ = w.plot.keys.set_attribute("hidden", "");
         w.dismiss_point();
     }));
     // Escape dismisses a hover tooltip wherever the focus is (WCAG 1.4.13).

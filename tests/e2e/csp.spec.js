@@ -1,7 +1,7 @@
 // Under a strict Content-Security-Policy (no inline script or style, wasm allowed) the widget
 // works fully: bundled and inline publisher data, tooltip, keyboard, table, controls.
 
-import { test, expect, waitReady, waitAllReady, canvasStats, plotArea, tooltipText, tableCells, CANVAS } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, canvasStats, plotArea, tooltipText, tableCells, showControls, CANVAS } from './fixtures.js';
 import { STRICT_CSP } from './server.mjs';
 
 test('the widget works fully under a strict CSP', async ({ page }) => {
@@ -26,6 +26,7 @@ test('the widget works fully under a strict CSP', async ({ page }) => {
 
   await bundled.locator('button.table-toggle').click();
   await expect(bundled.locator('.table-wrap table')).toBeVisible();
+  await showControls(bundled);
   await bundled.locator('.seg.kind button').nth(1).click();
   await expect(bundled.locator('.seg.kind button').nth(1)).toHaveAttribute('aria-pressed', 'true');
 

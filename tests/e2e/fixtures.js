@@ -184,3 +184,13 @@ export function overflowingParts(host) {
         + ` (${Math.round(node.getBoundingClientRect().right - box.right)}px past the edge)`);
   });
 }
+
+/**
+ * Opens a narrow widget's "Change chart" disclosure, if it has one showing, so its controls
+ * can be used; on wide widgets the controls are already there.
+ */
+export async function showControls(host) {
+  const button = host.locator('button.change-chart');
+  if (await button.isVisible() && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(host.locator('#cc-controls')).toBeVisible();
+}

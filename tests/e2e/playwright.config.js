@@ -31,4 +31,16 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'desktop' },
+    // The suites a reader on a phone depends on, again at 360 x 740 with touch (issue 11).
+    // Mouse hover has no phone equivalent (touch drag and taps are tested instead); the hostile
+    // page pins its container at 640 px by design, wider than the phone.
+    {
+      name: 'phone',
+      testMatch: /(interaction|table|a11y|csp|search|readers)\.spec\.js$/,
+      grepInvert: /hovering the chart|Escape dismisses a hover tooltip/,
+      use: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
+    },
+  ],
 });

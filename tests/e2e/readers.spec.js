@@ -2,7 +2,7 @@
 // what axe checks. Each test names the defect it guards against; each failed on the widget as
 // it was before these fixes. Real screen readers are not driven here (see README).
 
-import { test, expect, waitReady, plotArea, tooltipText, CANVAS } from './fixtures.js';
+import { test, expect, waitReady, plotArea, tooltipText, showControls, CANVAS } from './fixtures.js';
 
 const PAGE = '/tests/e2e/pages/readers.html';
 
@@ -11,6 +11,7 @@ async function open(page, id) {
   const host = page.locator(`#${id}`);
   await waitReady(host);
   await expect.poll(() => host.evaluate((el) => Boolean(el.__ccReady))).toBe(true);
+  await showControls(host);
   return host;
 }
 
@@ -64,6 +65,8 @@ for (const [id, rgb] of [['light', [0xd1, 0x49, 0x00]], ['dark', [0xff, 0xb4, 0x
     for (let i = 0; i < 6; i++) {
       const button = buttons.nth(i);
       await button.scrollIntoViewIfNeeded();
+      // A key press first: focus shows its ring for keyboard users (:focus-visible).
+      await page.keyboard.press('Shift');
       await button.focus();
       await expect(button).toBeFocused();
       const sides = await ringCoverage(page, await button.boundingBox(), rgb);
@@ -137,7 +140,7 @@ test('3. with forced colours, pressed toggles and the active option stand out, a
   await input.press('ArrowDown');
   const active = host.locator('[role=option][aria-selected=true]');
   await expect(active).toHaveCount(1);
-  expect(await active.evaluate((el) => getComputedStyle(el).backgroundColor), 'active option in Highlight').toBe(system.highlight);
+  await expect.poll(() => active.evaluate((el) => getComputedStyle(el).backgroundColor), 'active option in Highlight').toBe(system.highlight);
 });
 
 test('4. a pointer sweep announces nothing; deliberate key moves are announced once they settle', async ({ page }) => {

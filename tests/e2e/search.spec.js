@@ -1,9 +1,10 @@
 // The area search is a combobox: typing filters a listbox of areas in the widget's language,
 // arrow keys move the active option, Enter adds the area as a chip, the chip's button removes it.
 
-import { test, expect, waitReady } from './fixtures.js';
+import { test, expect, waitReady, showControls } from './fixtures.js';
 
 async function search(host, text) {
+  await showControls(host);
   const input = host.locator('input[role=combobox]');
   await input.fill('');
   await input.pressSequentially(text, { delay: 20 });
