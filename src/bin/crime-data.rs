@@ -522,28 +522,36 @@ mod cli {
         Ok(())
     }
 
-    /// The widget's sentences for an embed, one a line: the same state and view code.
-    fn narrate(a: NarrateArgs) -> Result<(), Failure> {
-        use crime_compare::view::{self, WidgetState};
-        let mut state = WidgetState::default();
-        let areas = a.area.join(",");
+    /// The widget's state for an embed given on the command line: `--area "North Wales,Wales"`
+    /// or `--area "North Wales" --area Wales` (the first is charted, the rest compared with it),
+    /// the offence, then any of the other attributes given.
+    fn embed_state(area: &[String], offence: &str, settings: [(&str, Option<String>); 6]) -> Result<crime_compare::view::WidgetState, Failure> {
+        let mut state = crime_compare::view::WidgetState::default();
+        let areas = area.join(",");
         let (first, rest) = areas.split_once(',').unwrap_or((&areas, ""));
         let usage = |e: String| not_found(e);
         state.set("area", first).map_err(usage)?;
         state.set("compare", rest).map_err(usage)?;
-        state.set("offence", &a.offence).map_err(usage)?;
-        let settings = [
-            ("kind", a.kind.map(value_name)),
-            ("measure", a.measure.map(value_name)),
-            ("lang", a.lang.map(value_name)),
-            ("from", a.from.map(|p| p.to_string())),
-            ("to", a.to.map(|p| p.to_string())),
-        ];
+        state.set("offence", offence).map_err(usage)?;
         for (flag, value) in settings {
             if let Some(v) = value {
                 state.set(flag, &v).map_err(usage)?;
             }
         }
+        Ok(state)
+    }
+
+    /// The widget's sentences for an embed, one a line: the same state and view code.
+    fn narrate(a: NarrateArgs) -> Result<(), Failure> {
+        use crime_compare::view;
+        let state = embed_state(&a.area, &a.offence, [
+            ("kind", a.kind.map(value_name)),
+            ("measure", a.measure.map(value_name)),
+            ("lang", a.lang.map(value_name)),
+            ("theme", None),
+            ("from", a.from.map(|p| p.to_string())),
+            ("to", a.to.map(|p| p.to_string())),
+        ])?;
         let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
         let sentences = view::narrate(&ds, &state).map_err(not_found)?;
         let mut out = String::new();
@@ -557,29 +565,15 @@ mod cli {
 
     /// Draws the chart the widget would draw, to SVG: the same state, view, layout and drawing code.
     fn render(a: RenderArgs) -> Result<(), Failure> {
-        use crime_compare::view::{self, WidgetState};
-        let mut state = WidgetState::default();
-        // `--area "North Wales,Wales"` or `--area "North Wales" --area Wales`: the first is charted,
-        // the rest compared with it.
-        let areas = a.area.join(",");
-        let (first, rest) = areas.split_once(',').unwrap_or((&areas, ""));
-        let usage = |e: String| not_found(e);
-        state.set("area", first).map_err(usage)?;
-        state.set("compare", rest).map_err(usage)?;
-        state.set("offence", &a.offence).map_err(usage)?;
-        let settings = [
+        use crime_compare::view;
+        let state = embed_state(&a.area, &a.offence, [
             ("kind", a.kind.map(value_name)),
             ("measure", a.measure.map(value_name)),
             ("lang", a.lang.map(value_name)),
             ("theme", a.theme.map(value_name)),
             ("from", a.from.map(|p| p.to_string())),
             ("to", a.to.map(|p| p.to_string())),
-        ];
-        for (flag, value) in settings {
-            if let Some(v) = value {
-                state.set(flag, &v).map_err(usage)?;
-            }
-        }
+        ])?;
         let dark = a.theme == Some(Theme::Dark);
         let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
         let v = view::build(&ds, None, &state, a.width, a.height, dark);

@@ -119,34 +119,8 @@ pub const OFFENCE_TREE: &[(&str, Option<&str>, bool)] = &[
 
 pub use crate::provenance::{open_data_release, PFA_RELEASE};
 
-/// Force names as the open data tables spell them, in the rolling file's spelling.
-fn published_force_name(name: &str) -> String {
-    let n = name.trim();
-    match normalise(n).as_str() {
-        "london city of" => "City of London".to_string(),
-        "devon cornwall" | "devon and cornwall" => "Devon and Cornwall".to_string(),
-        "financial fraud action uk" => "UK Finance".to_string(),
-        "cifas" => "CIFAS".to_string(),
-        _ => n.to_string(),
-    }
-}
-
-/// An offence code as written, with the float artefacts of some copies undone
-/// (`37.200000000000003` is code 37.2). Codes such as `4.10` are text and stay as they are.
-pub fn normalise_code(code: &str) -> String {
-    let c = code.trim();
-    if let Some((int, frac)) = c.split_once('.') {
-        if frac.len() >= 12 && int.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(v) = c.parse::<f64>() {
-                let short = format!("{v}");
-                if short.len() < c.len() {
-                    return short;
-                }
-            }
-        }
-    }
-    c.to_string()
-}
+/// Offence codes with the float artefacts of some copies undone (`37.200000000000003` is 37.2).
+pub use open_data::normalise_offence_code as normalise_code;
 
 /// The order codes are listed in: by their leading number, then as text (1, 4.1, 4.10, 8L, 8M, 10A …).
 fn code_order(code: &str) -> (u32, String) {
@@ -372,8 +346,8 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
             let force = match force_cache.get(&r.force) {
                 Some(&f) => f,
                 None => {
-                    let f = *force_by_norm
-                        .get(&normalise(&published_force_name(&r.force)))
+                    let f = open_data::lookup_force_name(&r.force, force_by_norm.keys().map(String::as_str))
+                        .and_then(|n| force_by_norm.get(n).copied())
                         .ok_or_else(|| err(file, r.line, "Force Name", format!("unknown force '{}'", r.force)))?;
                     force_cache.insert(r.force.clone(), f);
                     f
