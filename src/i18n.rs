@@ -274,8 +274,8 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         LoadingFigures => ("Loading the figures…", "Wrthi'n llwytho'r ffigurau…"), // [plain]
         Figures => ("Figures", "Ffigurau"),               // [cy-UI]
         BreaksNote => (
-            "A break in a line marks a change in what the figures count (offence codes reclassified, or a new release): figures either side are not comparable.",
-            "Mae toriad mewn llinell yn dangos newid yn yr hyn y mae'r ffigurau'n ei gyfrif (codau troseddau wedi'u hailddosbarthu, neu gyhoeddiad newydd): ni ellir cymharu'r ffigurau bob ochr iddo.", // [plain]
+            "A break in a line marks a change in what the figures count (offence codes reclassified, a new release, or a different body recording them): figures either side are not comparable.",
+            "Mae toriad mewn llinell yn dangos newid yn yr hyn y mae'r ffigurau'n ei gyfrif (codau troseddau wedi'u hailddosbarthu, cyhoeddiad newydd, neu gorff gwahanol yn eu cofnodi): ni ellir cymharu'r ffigurau bob ochr iddo.", // [plain]
         ),
         FiguresUnavailable => (
             "The figures could not be loaded. Please try again later.",

@@ -271,13 +271,35 @@ fn break_reason(reason: BreakReason, lang: Lang) -> &'static str {
 }
 
 /// "Figures from the year ending December 2014 onwards cannot be compared with earlier ones: …".
-fn break_note(periods: &[YearMonth], b: SeriesBreak, lang: Lang) -> String {
-    let Some(p) = periods.get(b.period) else { return String::new() };
-    let month = i18n::month_name(p.month, lang);
-    match lang {
-        Lang::En => format!(" Figures from the year ending {month} {} onwards cannot be compared with earlier ones: {}.", p.year, break_reason(b.reason, lang)),
+/// A break that is one of a run, one at every period (a change made force by force over a
+/// couple of years, such as fraud recording moving to Action Fraud), names the whole run: no
+/// figure in it is comparable with another in it or with one before it.
+fn break_note(periods: &[YearMonth], breaks: &[SeriesBreak], b: SeriesBreak, lang: Lang) -> String {
+    let in_run = |p: usize| breaks.iter().any(|x| x.period == p && x.reason == b.reason);
+    let mut first = b.period;
+    while first > 0 && in_run(first - 1) {
+        first -= 1;
+    }
+    let mut last = b.period;
+    while in_run(last + 1) {
+        last += 1;
+    }
+    let (Some(p), Some(q)) = (periods.get(first), periods.get(last)) else { return String::new() };
+    let (m1, m2) = (i18n::month_name(p.month, lang), i18n::month_name(q.month, lang));
+    let reason = break_reason(b.reason, lang);
+    match (lang, first == last) {
+        (Lang::En, true) => format!(" Figures from the year ending {m1} {} onwards cannot be compared with earlier ones: {reason}.", p.year),
+        (Lang::En, false) => format!(
+            " Figures for the years ending {m1} {} to {m2} {} cannot be compared with each other or with earlier ones: {reason}.",
+            p.year, q.year
+        ),
         // [plain]: "o'r flwyddyn … ymlaen" (from … onwards), "ni ellir cymharu" (cannot compare).
-        Lang::Cy => format!(" Ni ellir cymharu ffigurau o'r flwyddyn yn gorffen {month} {} ymlaen â rhai cynharach: {}.", p.year, break_reason(b.reason, lang)),
+        (Lang::Cy, true) => format!(" Ni ellir cymharu ffigurau o'r flwyddyn yn gorffen {m1} {} ymlaen â rhai cynharach: {reason}.", p.year),
+        // [plain]: "â'i gilydd" (with each other), "nac â rhai cynharach" (nor with earlier ones).
+        (Lang::Cy, false) => format!(
+            " Ni ellir cymharu ffigurau'r blynyddoedd yn gorffen {m1} {} i {m2} {} â'i gilydd nac â rhai cynharach: {reason}.",
+            p.year, q.year
+        ),
     }
 }
 
@@ -392,7 +414,7 @@ pub fn sentence(input: &NarrativeInput) -> Option<String> {
     }
     text.push('.');
     if let Some(b) = broken {
-        text.push_str(&break_note(input.periods, b, lang));
+        text.push_str(&break_note(input.periods, input.breaks, b, lang));
     }
     if let Some(rate) = input.rate_per_1000.filter(|r| r.is_finite() && *r >= 0.0 && now > 0.0) {
         // A non-zero count never reads as "0.00 per 1,000".

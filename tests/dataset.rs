@@ -351,6 +351,22 @@ fn breaks_are_data() {
     let (ukf_area, ukf) = (d.find_area("UK Finance").unwrap(), d.find_offence("UK Finance").unwrap());
     let b = d.break_between(ukf_area, ukf, pi("2017-03"), pi("2018-06"));
     assert_eq!(b.map(|b| b.reason), Some(BreakReason::RecordingBody));
+    // Fraud recording moved from the forces to Action Fraud between April 2011 and March 2013,
+    // force by force: every year from the first with Action Fraud figures (year ending June
+    // 2011) to the first wholly after the handover (year ending March 2014) is a break, for the
+    // forces' fraud and for Action Fraud, so North Wales's 650 (March 2012) and 185 (March
+    // 2013) are never compared; CIFAS, which reports for its members, has no such break.
+    let fraud = d.find_offence("Fraud offences").unwrap();
+    let af = (d.find_area("Action Fraud").unwrap(), d.find_offence("Action Fraud").unwrap());
+    let run = |a, o| -> Vec<usize> { d.breaks(a, o).iter().filter(|b| b.reason == BreakReason::RecordingBody).map(|b| b.period).collect() };
+    let expected: Vec<usize> = (pi("2011-06")..=pi("2014-03")).collect();
+    assert_eq!(run(nw, fraud), expected);
+    assert_eq!(run(af.0, af.1), expected);
+    assert!(d.break_between(nw, fraud, pi("2012-03"), pi("2013-03")).is_some());
+    assert_eq!(d.break_between(nw, fraud, pi("2010-03"), pi("2011-03")), None);
+    assert_eq!(d.break_between(af.0, af.1, pi("2014-03"), pi("2015-03")), None);
+    let cifas = (d.find_area("CIFAS").unwrap(), d.find_offence("CIFAS").unwrap());
+    assert!(run(cifas.0, cifas.1).iter().all(|&p| p > pi("2014-03")));
     // The join of the two releases is a break wherever they disagree in the year ending March
     // 2013, and an aggregate has the breaks of the forces it sums.
     let sex = d.find_offence("Sexual offences").unwrap();

@@ -69,8 +69,9 @@ impl std::error::Error for IngestError {}
 /// * Other crimes against society = Drug offences + Possession of weapons offences + Public
 ///   order offences + Miscellaneous crimes against society.
 ///
-/// Outside the total: Fraud offences (recorded by forces until December 2013, when Action Fraud
-/// took over) and the national fraud bodies' own categories.
+/// Outside the total: Fraud offences (recorded by the forces until Action Fraud took over,
+/// force by force, between April 2011 and March 2013: a series break, see `build`) and the
+/// national fraud bodies' own categories.
 pub const OFFENCE_TREE: &[(&str, Option<&str>, bool)] = &[
     ("Total recorded crime (excluding fraud)", None, true),
     ("Victim-based crime", Some("Total recorded crime (excluding fraud)"), true),
@@ -542,6 +543,44 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
                 let new = values[(a * no + o) * np + jp];
                 if had_before && old != new {
                     breaks.push(StoredBreak { offence: o, area: Some(a), period: jp, reason: BreakReason::NewRelease });
+                }
+            }
+        }
+    }
+    // The move of fraud recording from the police forces to Action Fraud. ONS: "Action Fraud
+    // has taken over the responsibility for recording fraud offences from individual police
+    // forces. This transfer process took place between April 2011 and March 2013", force by
+    // force. Every rolling year from the first one a fraud body has figures for (the year
+    // ending June 2011 in the rolling file) to the last one any force has force-level fraud
+    // figures for mixes the two ways of recording, differently for each force, so no two of
+    // those years, and none of them with a year before, are comparable: a break at each. This
+    // holds for the forces' fraud offences (and their parts) and for Action Fraud's own series,
+    // which grew as forces handed over; CIFAS and UK Finance report for their members and are
+    // not part of the handover.
+    let transfer_start = (0..np).find(|&p| fraud_bodies.iter().any(|&o| base_areas.iter().any(|&a| values[(a * no + o) * np + p].is_some())));
+    if let (Some(force_fraud), Some(start)) = (offence_id(&offences, "Fraud offences"), transfer_start) {
+        let mut transferred: Vec<usize> = vec![force_fraud];
+        let mut i = 0;
+        while i < transferred.len() {
+            let parent = transferred[i];
+            let parts: Vec<usize> = (0..tree_len).filter(|&k| offences[k].parent == Some(parent) && !transferred.contains(&k)).collect();
+            transferred.extend(parts);
+            i += 1;
+        }
+        let forces: Vec<usize> = base_areas.iter().copied().filter(|&a| areas[a].kind == AreaKind::Force).collect();
+        let end = (0..np).rev().find(|&p| forces.iter().any(|&a| transferred.iter().any(|&o| values[(a * no + o) * np + p].is_some())));
+        if let Some(action_fraud) = offence_id(&offences, "Action Fraud") {
+            transferred.push(action_fraud);
+        }
+        // The last force handed over by the end of that year; the first rolling year wholly
+        // after it ends twelve months later, and is the first not comparable with any before.
+        let end = end.map(|e| periods.iter().rposition(|p| periods[e].minus_months(-12).map_or(false, |last| *p <= last)).unwrap_or(e));
+        if let Some(end) = end {
+            for &o in &transferred {
+                for p in start..=end {
+                    if !breaks.iter().any(|b| b.offence == o && b.period == p && b.area.is_none()) {
+                        breaks.push(StoredBreak { offence: o, area: None, period: p, reason: BreakReason::RecordingBody });
+                    }
                 }
             }
         }

@@ -76,6 +76,8 @@ pub struct Claims {
     pub records: Vec<RecordClaim>,
     pub rate: Option<RateClaim>,
     pub break_from: Option<YearMonth>,
+    /// The last year of a run of breaks ("the years ending … to …"), when the note names one.
+    pub break_to: Option<YearMonth>,
     pub few_residents_note: bool,
 }
 
@@ -141,6 +143,7 @@ pub fn parse(sentence: &str, cy: bool) -> Result<Claims, String> {
         records: Vec::new(),
         rate: None,
         break_from: None,
+        break_to: None,
         few_residents_note: false,
     };
     let mark = if cy { "y flwyddyn yn gorffen " } else { "year ending " };
@@ -240,6 +243,21 @@ pub fn parse(sentence: &str, cy: bool) -> Result<Claims, String> {
             return Err(format!("break note reads '{r}'"));
         }
         c.break_from = Some(p);
+    }
+    let run = if cy { "Ni ellir cymharu ffigurau'r blynyddoedd yn gorffen " } else { "Figures for the years ending " };
+    if let Some(i) = notes.find(run) {
+        if c.break_from.is_some() {
+            return Err("two break notes".into());
+        }
+        let (p, r) = month_year(&notes[i + run.len()..], cy)?;
+        let r = r.strip_prefix(if cy { " i " } else { " to " }).ok_or_else(|| format!("break run reads '{r}'"))?;
+        let (q, r) = month_year(r, cy)?;
+        let tail = if cy { " â'i gilydd nac â rhai cynharach: " } else { " cannot be compared with each other or with earlier ones: " };
+        if !r.starts_with(tail) {
+            return Err(format!("break run note reads '{r}'"));
+        }
+        c.break_from = Some(p);
+        c.break_to = Some(q);
     }
     let rate = if cy { " Mae hynny'n " } else { " That is " };
     if let Some(i) = notes.find(rate) {
@@ -486,10 +504,25 @@ pub fn check_claims(ds: &Dataset, c: &Claims, area: usize, offence: usize) -> Re
             }
         }
         (None, Some(b), None) if b >= 0 => return Err(format!("no comparison with a comparable year before ({b})")),
-        (None, _, Some(br)) if c.break_from != Some(periods[br.period]) => return Err(format!("a break at {} without its note", periods[br.period])),
+        (None, _, Some(br)) if c.break_to.is_none() && c.break_from != Some(periods[br.period]) => return Err(format!("a break at {} without its note", periods[br.period])),
+        (None, _, None) if c.break_from.is_some() => return Err("a break note with no break between the two years".into()),
         _ => {}
     }
-    if let Some(bp) = c.break_from {
+    if let (Some(from), Some(to)) = (c.break_from, c.break_to) {
+        // A run: a break at every period from `from` to `to`, none just before or just after,
+        // and the break between the two years is one of them.
+        let fi = ds.period_index(from).ok_or("break run starts at a period not in the data")?;
+        let ti = ds.period_index(to).ok_or("break run ends at a period not in the data")?;
+        let all = ds.breaks(area, offence);
+        let has = |i: usize| all.iter().any(|b| b.period == i);
+        if fi >= ti || !(fi..=ti).all(has) || (fi > 0 && has(fi - 1)) || has(ti + 1) {
+            return Err(format!("the data's breaks are not a run from {from} to {to}"));
+        }
+        match brk {
+            Some(br) if (fi..=ti).contains(&br.period) => {}
+            _ => return Err(format!("a break run note ({from} to {to}) that does not hold the break between the two years")),
+        }
+    } else if let Some(bp) = c.break_from {
         let bi = ds.period_index(bp).ok_or("break note names a period not in the data")?;
         match (ib, brk) {
             (Some(_), Some(br)) if br.period == bi => {}
