@@ -146,7 +146,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
             }
         }
     }
-    let publisher = data_text.map(|text| data::parse_publisher(&text, data_type.as_deref().unwrap_or("text/csv")));
+    let publisher = data_text.map(|text| data::parse_publisher(&text, data_type.as_deref().unwrap_or("text/csv"), &state.offence));
     // Read the width before the widget's DOM goes in: afterwards the read would force a layout
     // of everything just inserted.
     let width = host.get_bounding_client_rect().width();
@@ -351,6 +351,22 @@ impl Widget {
     /// The current state, as the attributes that would recreate it.
     pub fn state(&self) -> JsValue {
         self.inner.try_borrow().map(|w| host::state_object(&w.state).into()).unwrap_or(JsValue::NULL)
+    }
+
+    /// The chart as a picture, for the builder's fallback image: `{png, width, height, alt}`,
+    /// the PNG (a data URL) drawn at twice the chart's size by the same renderer as the PNG
+    /// download, the chart's size in CSS pixels, and its sentences for the alt text. Null
+    /// before the first render.
+    pub fn snapshot(&self) -> JsValue {
+        let Ok(w) = self.inner.try_borrow() else { return JsValue::NULL };
+        let Some(view) = &w.view else { return JsValue::NULL };
+        let Some(png) = downloads::png_data_url(&w.doc, view) else { return JsValue::NULL };
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"png".into(), &png.into());
+        let _ = js_sys::Reflect::set(&o, &"width".into(), &view.input.width.round().into());
+        let _ = js_sys::Reflect::set(&o, &"height".into(), &view.input.height.round().into());
+        let _ = js_sys::Reflect::set(&o, &"alt".into(), &view.narrative.join(" ").into());
+        o.into()
     }
 
     /// Removes every listener and the widget's DOM; the shim then calls `free`.
