@@ -353,6 +353,8 @@ class CrimeCompareElement extends HTMLElement {
    * The chart as a picture, once it has drawn: `{png, width, height, alt}` (a PNG data URL at
    * twice the chart's size, from the same renderer as the PNG download; the chart's CSS size;
    * its sentences for alt text), else null. The embed builder's fallback image comes from it.
+   * Null, too, while the widget is dispatching an event: from a `crime-compare:ready` or
+   * `change` listener, call it in a later task (setTimeout).
    */
   snapshot() {
     const record = widgets.get(this);

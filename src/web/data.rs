@@ -125,23 +125,25 @@ pub(crate) fn request(url: &str, name: &str, done: impl FnOnce(Result<(), String
     fail.forget();
 }
 
-/// Publisher data from an inline `<script type="text/csv">` or `application/json`. `offence` is
-/// the embed's `offence` attribute: what a wide table's figures count.
-pub fn parse_publisher(text: &str, kind: &str, offence: &str) -> PublisherData {
+/// Publisher data from an inline `<script type="text/csv">` or `application/json`.
+pub fn parse_publisher(text: &str, kind: &str) -> PublisherData {
     if kind.contains("json") {
         match js_sys::JSON::parse(text) {
             Ok(value) => json_records(&value),
-            Err(_) => PublisherData { errors: vec![RowError::new(0, "the JSON could not be read")], ..PublisherData::default() },
+            Err(_) => PublisherData { rows: Vec::new(), errors: vec![RowError { row: 0, reason: "the JSON could not be read".into() }] },
         }
     } else {
-        PublisherData::from_text(text, offence)
+        PublisherData::from_csv(text)
     }
 }
 
 /// An array of objects → the same records as a CSV, so both are validated in one place.
 fn json_records(value: &JsValue) -> PublisherData {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else {
-        return PublisherData { errors: vec![RowError::new(0, "expected an array of {area, period, offence, count} objects")], ..PublisherData::default() };
+        return PublisherData {
+            rows: Vec::new(),
+            errors: vec![RowError { row: 0, reason: "expected an array of {area, period, offence, count} objects".into() }],
+        };
     };
     let header: Vec<String> = ["area", "period", "offence", "count", "population", "source"].iter().map(|s| s.to_string()).collect();
     let rows = array

@@ -60,7 +60,7 @@ fn download(doc: &Document, view: &View, what: Format) {
     input.titles = true;
     let (href, file) = match what {
         Format::Png => match png_data_url(doc, view) {
-            Some(url) => (url, format!("{name}.png")),
+            Some((url, _, _)) => (url, format!("{name}.png")),
             None => return,
         },
         Format::Svg => match chart::render_svg(&input) {
@@ -86,17 +86,20 @@ fn download(doc: &Document, view: &View, what: Format) {
 }
 
 /// The chart as a PNG data URL, titles drawn in, on a fresh canvas at twice the CSS size
-/// whatever the screen: the PNG download, and the builder's fallback picture.
-pub fn png_data_url(doc: &Document, view: &View) -> Option<String> {
+/// whatever the screen, and that size (whole CSS pixels, so an `<img width height>` shows it
+/// at exactly half its pixels): the PNG download, and the builder's fallback picture.
+pub fn png_data_url(doc: &Document, view: &View) -> Option<(String, f64, f64)> {
     let mut input = view.input.clone();
     input.titles = true;
+    input.width = input.width.round().max(1.0);
+    input.height = input.height.round().max(1.0);
     let canvas = doc.create_element("canvas").ok()?.dyn_into::<HtmlCanvasElement>().ok()?;
     canvas.set_width((input.width * 2.0) as u32);
     canvas.set_height((input.height * 2.0) as u32);
     let layout = chart::layout(&input).ok()?;
     let mut backend = canvas::Canvas::new(&canvas)?;
     chart::draw_with(&layout, &input, &mut backend, DrawOptions::canvas(2.0)).ok()?;
-    canvas.to_data_url().ok()
+    Some((canvas.to_data_url().ok()?, input.width, input.height))
 }
 
 fn blob_url(text: &str, mime: &str) -> String {

@@ -4,7 +4,6 @@
 use super::data::{dataset, offence_group};
 use crate::i18n::{self, Lang};
 use crate::model::AreaKind;
-use crate::publisher::{same_name, Layout, PublisherData};
 use wasm_bindgen::prelude::*;
 
 /// Every area the builder can offer: `[{code, name, kind}]`.
@@ -68,65 +67,14 @@ pub fn default_measure(areas: &str) -> Result<String, JsValue> {
     .to_string())
 }
 
-/// The builder's "Your figures" box: reads a pasted table (any layout [`PublisherData`]
-/// reads) for `offence`, gives rows without a source `source`, and returns
-/// `{csv, layout, rows, errors, notes}`: the figures as the long CSV a snippet carries
-/// (periods as YYYY-MM, gaps as empty counts), the layout it was read as, the rows as
-/// `{area, period, offence, count, source}` objects, and the problems worded with their row
-/// and column (`errors`: cells left out; `notes`: area names the dataset's search does not
-/// find, in English or Welsh, which still chart under the name given).
+/// The embed builder's check of a pasted area name: the dataset's own search (English or Welsh
+/// names, codes; forgiving of case, accents, "&" and "Police"). Its English name if found,
+/// else an error that says so with the nearest names.
 #[wasm_bindgen]
-pub fn read_figures(text: &str, offence: &str, source: &str) -> JsValue {
-    let mut data = PublisherData::from_text(text, offence);
-    let source = source.trim();
-    if !source.is_empty() {
-        for r in data.rows.iter_mut().filter(|r| r.source.is_none()) {
-            r.source = Some(source.to_string());
-        }
+pub fn find_area(name: &str) -> Result<String, JsValue> {
+    let data = dataset().map_err(|e| JsValue::from_str(&e))?;
+    match data.find_area(name) {
+        Ok(id) => data.areas().get(id).map(|a| a.name.clone()).ok_or_else(|| JsValue::from_str("no such area")),
+        Err(not_found) => Err(JsValue::from_str(&not_found.to_string())),
     }
-    let out = js_sys::Object::new();
-    let set = |o: &js_sys::Object, k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(o, &k.into(), &v);
-    };
-    set(&out, "csv", data.to_csv().into());
-    let layout = match data.layout {
-        Layout::Long => "long",
-        Layout::PeriodsDown => "periods-down",
-        Layout::AreasDown => "areas-down",
-    };
-    set(&out, "layout", layout.into());
-    let rows = js_sys::Array::new();
-    for r in &data.rows {
-        let o = js_sys::Object::new();
-        set(&o, "area", r.area.as_str().into());
-        set(&o, "period", r.period.to_string().into());
-        set(&o, "offence", r.offence.as_str().into());
-        set(&o, "count", r.count.map(|c| JsValue::from_f64(c as f64)).unwrap_or(JsValue::NULL));
-        set(&o, "population", r.population.map(|p| JsValue::from_f64(p as f64)).unwrap_or(JsValue::NULL));
-        set(&o, "source", r.source.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL));
-        rows.push(&o);
-    }
-    set(&out, "rows", rows.into());
-    let errors = js_sys::Array::new();
-    for e in &data.errors {
-        errors.push(&e.to_string().into());
-    }
-    set(&out, "errors", errors.into());
-    let notes = js_sys::Array::new();
-    if let Ok(ds) = dataset() {
-        let mut names: Vec<(String, String)> = data.area_cells.clone();
-        for r in &data.rows {
-            if !names.iter().any(|(a, _)| same_name(a, &r.area)) {
-                names.push((r.area.clone(), String::new()));
-            }
-        }
-        for (name, place) in names {
-            if let Err(not_found) = ds.find_area(&name) {
-                let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
-                notes.push(&format!("{place}{not_found} It charts under the name given.").into());
-            }
-        }
-    }
-    set(&out, "notes", notes.into());
-    out.into()
 }

@@ -146,7 +146,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, attrs: JsValue, data_text: Opt
             }
         }
     }
-    let publisher = data_text.map(|text| data::parse_publisher(&text, data_type.as_deref().unwrap_or("text/csv"), &state.offence));
+    let publisher = data_text.map(|text| data::parse_publisher(&text, data_type.as_deref().unwrap_or("text/csv")));
     // Read the width before the widget's DOM goes in: afterwards the read would force a layout
     // of everything just inserted.
     let width = host.get_bounding_client_rect().width();
@@ -360,11 +360,11 @@ impl Widget {
     pub fn snapshot(&self) -> JsValue {
         let Ok(w) = self.inner.try_borrow() else { return JsValue::NULL };
         let Some(view) = &w.view else { return JsValue::NULL };
-        let Some(png) = downloads::png_data_url(&w.doc, view) else { return JsValue::NULL };
+        let Some((png, width, height)) = downloads::png_data_url(&w.doc, view) else { return JsValue::NULL };
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"png".into(), &png.into());
-        let _ = js_sys::Reflect::set(&o, &"width".into(), &view.input.width.round().into());
-        let _ = js_sys::Reflect::set(&o, &"height".into(), &view.input.height.round().into());
+        let _ = js_sys::Reflect::set(&o, &"width".into(), &width.into());
+        let _ = js_sys::Reflect::set(&o, &"height".into(), &height.into());
         let _ = js_sys::Reflect::set(&o, &"alt".into(), &view.narrative.join(" ").into());
         o.into()
     }
