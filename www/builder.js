@@ -175,14 +175,18 @@ function preselectMeasure() {
   for (const input of form.elements.measure) input.checked = input.value === measure;
 }
 
-/** Reads the "Your figures" box with the widget's own parser; reports what it found. */
+/**
+ * Reads the "Your figures" box (figures.js), checks its area names with the widget's own
+ * search, and says what it found: the figures and gaps read, then every problem by row and
+ * column. While there are figures, they name the areas: the area lists wait.
+ */
 function readFigures() {
   const text = figuresBox.value;
   const pasted = text.trim() !== '';
-  for (const id of ['area', 'compare']) document.getElementById(id).disabled = pasted;
   if (!pasted) {
     figures = null;
     figuresStatus.replaceChildren();
+    for (const id of ['area', 'compare']) document.getElementById(id).disabled = false;
     return;
   }
   if (!widgetModule) {
@@ -207,6 +211,12 @@ function readFigures() {
       figures.notes.push(`${place ? `${place}: ` : ''}${name} is not an area in the bundled figures${hint ? ` (did you mean ${hint[1]}?)` : ''}; it charts under the name you gave, with your figures only.`);
     }
   }
+  if (places.length > 1) {
+    for (const [name, place] of places.filter(([name]) => name.includes(','))) {
+      figures.notes.push(`${place ? `${place}: ` : ''}${name} has a comma in its name, which the compare attribute cannot carry: rename it to chart it beside the others.`);
+    }
+  }
+  for (const id of ['area', 'compare']) document.getElementById(id).disabled = figures.rows.length > 0;
   const gaps = figures.rows.filter((r) => r.count === null).length;
   const layouts = { long: 'one figure a row', 'periods-down': 'periods down, areas across', 'areas-down': 'areas down, periods across' };
   const summary = document.createElement('p');
@@ -329,9 +339,16 @@ form.addEventListener('change', (event) => {
   if (event.target && event.target.name === 'measure') measureChosen = true;
   update();
 });
-// The figures are read as they are typed or pasted; the preview follows.
-figuresBox.addEventListener('input', update);
-sourceBox.addEventListener('input', update);
+// The figures are read as they are typed or pasted (a paste at once; typing once it pauses, so
+// the status is not announced at every key); the preview follows.
+let typing = 0;
+const soon = (event) => {
+  clearTimeout(typing);
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') update();
+  else typing = setTimeout(update, 300);
+};
+figuresBox.addEventListener('input', soon);
+sourceBox.addEventListener('input', soon);
 document.querySelector('.snippet fieldset').addEventListener('change', () => renderSnippet(choices()));
 form.addEventListener('submit', (event) => event.preventDefault());
 

@@ -104,8 +104,10 @@ export function snippets(state, { scriptUrl, figures = null, image = null }) {
     ? [{ title: 'Your figures contain "</script" or "<!--", which this variant cannot carry: remove them, or use Plain HTML', text: '' }] : [];
   return {
     html: [
-      { title: 'Paste into your page (the script line once per page)', text: `${script}\n${elementMarkup(parts)}` },
-      ...(image ? [{ title: `Put the picture next to your page as ${image.file} (the Download button below)`, text: image.file }] : []),
+      {
+        title: 'Paste into your page (the script line once per page)' + (image ? `, and put the picture next to it as ${image.file}` : ''),
+        text: `${script}\n${elementMarkup(parts)}`,
+      },
     ],
     hugo: [
       {
