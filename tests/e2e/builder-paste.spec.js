@@ -3,6 +3,10 @@
 // table and the tooltip, with the chart's picture and sentence as its fallback. Every variant
 // the builder writes (HTML, Hugo, Jekyll, WordPress) is parsed back and rendered.
 //
+// The Hugo and Jekyll templates were also built, as written here, in real Hugo 0.111.3 and
+// Jekyll 4.3.1 sites (Debian bookworm packages; not installed in CI): the renderers below copy
+// what they did for these constructs (attribute escaping, .Inner raw, whitespace trimming).
+//
 // The figures are the Flintshire and Wrexham story's (www/examples/flintshire-wrexham.html,
 // Home Office police recorded crime by CSP), pasted as a spreadsheet puts them on the
 // clipboard: tab-separated, periods down, areas across, with the years the story does not
