@@ -337,6 +337,31 @@ test('every variant the builder writes is parsed back and renders the pasted fig
     expect((await tableFigures(host)).sort(), variant).toEqual([...FIGURES].sort());
     await fresh.close();
   }
+
+  // Without pasted figures, every variant charts the bundled figures it names.
+  await page.getByLabel('Your figures', { exact: true }).fill('');
+  await expect(page.locator('#preview script')).toHaveCount(0);
+  await expect(page.locator('#area')).toBeEnabled();
+  await page.locator('#area').selectOption('Gwent');
+  await page.locator('#compare').selectOption([]);
+  await expect(page.locator('#preview')).toHaveAttribute('area', 'Gwent');
+  const plain = {};
+  [plain.html] = await texts('Plain HTML');
+  const [hugoTemplate2, hugoCall2] = await texts('Hugo');
+  expect(hugoCall2).toMatch(/^\{\{< crime-compare area="Gwent" .* \/>\}\}$/);
+  plain.hugo = renderHugo(hugoTemplate2, hugoCall2);
+  const [jekyllTemplate2, jekyllPost2] = await texts('Jekyll');
+  plain.jekyll = renderJekyll(jekyllTemplate2, jekyllPost2);
+  [plain.wordpress] = await texts('WordPress');
+  for (const [variant, markup] of Object.entries(plain)) {
+    expect(markup, variant).not.toContain('text/csv');
+    const fresh = await context.newPage();
+    await openFresh(fresh, `plain-${variant}`, freshPage(markup), { file: 'crime-compare-sexual-offences-gwent.png', bytes: png.bytes });
+    const host = fresh.locator('crime-compare, [data-crime-compare]');
+    await waitReady(host);
+    await expect(host.locator(NARRATIVE), variant).toContainText('Gwent');
+    await fresh.close();
+  }
 });
 
 test('names and sentences with quotes and markup stay text in every attribute', async ({ page }) => {
