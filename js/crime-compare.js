@@ -349,6 +349,17 @@ class CrimeCompareElement extends HTMLElement {
     const record = widgets.get(this);
     if (record && record.widget) record.widget.set_attribute(name, value ?? '');
   }
+  /**
+   * The chart as a picture, once it has drawn: `{png, width, height, alt}` (a PNG data URL at
+   * twice the chart's size, from the same renderer as the PNG download; the chart's CSS size;
+   * its sentences for alt text), else null. The embed builder's fallback image comes from it.
+   * Null, too, while the widget is dispatching an event: from a `crime-compare:ready` or
+   * `change` listener, call it in a later task (setTimeout).
+   */
+  snapshot() {
+    const record = widgets.get(this);
+    return record && record.widget ? record.widget.snapshot() : null;
+  }
 }
 
 if (!customElements.get('crime-compare')) customElements.define('crime-compare', CrimeCompareElement);

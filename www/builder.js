@@ -2,22 +2,51 @@
 //
 // Everything shown to the reader is built with textContent and createElement, never innerHTML:
 // area and offence names come from the data, and the snippet is code to be read, not run.
+// The snippet itself is written by snippet.js (no DOM), which other variants build on.
+//
+// Privacy: nothing pasted or chosen here leaves the page. The figures are read here
+// (figures.js), their area names checked by the widget's own search (`find_area`), the picture
+// drawn by the widget; nothing is stored (no localStorage, cookies or IndexedDB), and the "Your
+// figures" box has autocomplete="off" so the browser does not restore it either.
+
+import { readFigures as parseFigures } from './figures.js';
+import { ATTRIBUTE_ORDER, imageFileName, snippets } from './snippet.js';
 
 const SCRIPT_URL = new URL('../pkg/crime-compare.js', import.meta.url).href;
-const DATA_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
-const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
 
 const form = document.getElementById('builder-form');
-const preview = document.getElementById('preview');
+const previewSection = document.getElementById('preview-section');
+let preview = document.getElementById('preview');
 const parts = document.getElementById('snippet-parts');
 const status = document.getElementById('copy-status');
+const figuresBox = document.getElementById('figures');
+const figuresStatus = document.getElementById('figures-status');
+const sourceBox = document.getElementById('figures-source');
+const imageLink = document.getElementById('download-image');
+const imageNote = document.getElementById('image-note');
 
-/** The current choices, as widget attributes. */
+/** What the "Your figures" box gave, as figures.js read it (with `notes`); null when it is empty. */
+let figures = null;
+/** The chart's picture from the preview: `{png, width, height, alt}`, or null. */
+let picture = null;
+
+/** The areas of the pasted figures, in the order they first appear. */
+function figureAreas() {
+  const seen = [];
+  for (const row of figures ? figures.rows : []) {
+    if (!seen.some((name) => name.toLowerCase() === row.area.toLowerCase())) seen.push(row.area);
+  }
+  return seen;
+}
+
+/** The current choices, as widget attributes. Pasted figures name the areas. */
 function choices() {
   const data = new FormData(form);
+  const pasted = figureAreas();
+  const area = pasted[0] || data.get('area') || 'North Wales';
   return {
-    area: data.get('area') || 'North Wales',
-    compare: data.getAll('compare').filter((name) => name !== data.get('area')).join(','),
+    area,
+    compare: pasted.length ? pasted.slice(1).join(',') : data.getAll('compare').filter((name) => name !== area).join(','),
     offence: data.get('offence') || 'Sexual offences',
     measure: data.get('measure') || 'count',
     kind: data.get('kind') || 'trend',
@@ -28,85 +57,10 @@ function choices() {
   };
 }
 
-/** Escapes a value for a double-quoted HTML attribute. */
-function attr(value) {
-  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Escapes a value for a double-quoted Hugo or Liquid string argument. */
-function quoted(value) {
-  return '"' + String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-}
-
-function attributeList(state, prefix = '') {
-  return ATTRIBUTE_ORDER.filter((name) => state[name] !== '')
-    .map((name) => `${prefix}${name}="${attr(state[name])}"`).join(' ');
-}
-
-function fallback(state) {
-  return `<a href="${DATA_URL}">${attr(state.offence)} in ${attr(state.area)}: see the figures</a>`;
-}
-
-/** Each variant is a list of {title, text} parts: files to create and the code to paste. */
-function snippets(state) {
-  const element = `<crime-compare ${attributeList(state)}>\n  ${fallback(state)}\n</crime-compare>`;
-  const script = `<script type="module" src="${SCRIPT_URL}"></script>`;
-  const withAttribute = (name, template) =>
-    `{{ with .Get "${name}" }} ${name}="${template}"{{ end }}`;
-  const liquidAttribute = (name) => `{% if include.${name} %} ${name}="{{ include.${name} | escape }}"{% endif %}`;
-  return {
-    html: [
-      { title: 'Paste into your page (the script line once per page)', text: `${script}\n${element}` },
-    ],
-    hugo: [
-      {
-        title: 'Save as layouts/shortcodes/crime-compare.html',
-        text: [
-          '{{- if not (.Page.Store.Get "crimeCompareScript") -}}',
-          '{{- .Page.Store.Set "crimeCompareScript" true -}}',
-          script,
-          '{{- end }}',
-          '<crime-compare' + ATTRIBUTE_ORDER.map((name) => withAttribute(name, '{{ . }}')).join('') + '>',
-          `  <a href="${DATA_URL}">See the figures</a>`,
-          '</crime-compare>',
-        ].join('\n'),
-      },
-      {
-        title: 'Then write this in your Markdown',
-        text: '{{< crime-compare ' + ATTRIBUTE_ORDER.filter((name) => state[name] !== '')
-          .map((name) => `${name}=${quoted(state[name])}`).join(' ') + ' >}}',
-      },
-    ],
-    jekyll: [
-      {
-        title: 'Save as _includes/crime-compare.html',
-        text: [
-          script,
-          '<crime-compare' + ATTRIBUTE_ORDER.map(liquidAttribute).join('') + '>',
-          `  <a href="${DATA_URL}">See the figures</a>`,
-          '</crime-compare>',
-        ].join('\n'),
-      },
-      {
-        title: 'Then write this in your post',
-        text: '{% include crime-compare.html ' + ATTRIBUTE_ORDER.filter((name) => state[name] !== '')
-          .map((name) => `${name}=${quoted(state[name])}`).join(' ') + ' %}',
-      },
-    ],
-    wordpress: [
-      {
-        title: 'Add a Custom HTML block and paste this (a div, because WordPress may strip unknown tags)',
-        text: [
-          '<!-- wp:html -->',
-          script,
-          `<div data-crime-compare ${attributeList(state, 'data-')}>`,
-          `  ${fallback(state)}`,
-          '</div>',
-          '<!-- /wp:html -->',
-        ].join('\n'),
-      },
-    ],
-  };
+/** The fallback picture as the snippet names it, once the preview has drawn this chart. */
+function image(state) {
+  if (!picture) return null;
+  return { file: imageFileName(state), alt: picture.alt, width: picture.width, height: picture.height };
 }
 
 async function copy(text, pre) {
@@ -124,9 +78,17 @@ async function copy(text, pre) {
   }
 }
 
+/** What the code on show was made from. */
+let renderedKey = '';
+
 function renderSnippet(state) {
   const chosen = document.querySelector('input[name="variant"]:checked')?.value || 'html';
-  const list = snippets(state)[chosen];
+  const shot = image(state);
+  const list = snippets(state, { scriptUrl: SCRIPT_URL, figures, image: shot })[chosen];
+  // Unchanged code keeps its nodes: a button pressed as the page re-renders must still be there.
+  const key = JSON.stringify([chosen, list, shot && picture.png.length]);
+  if (key === renderedKey) return;
+  renderedKey = key;
   const nodes = list.map((part, index) => {
     const wrap = document.createElement('div');
     const heading = document.createElement('h3');
@@ -143,13 +105,51 @@ function renderSnippet(state) {
     button.textContent = 'Copy';
     button.setAttribute('aria-describedby', heading.id);
     button.addEventListener('click', () => copy(part.text, pre));
-    wrap.append(heading, pre, button);
+    if (part.text) wrap.append(heading, pre, button);
+    else wrap.append(heading);
     return wrap;
   });
   parts.replaceChildren(...nodes);
+  // The picture, offered under the file name the snippet uses.
+  if (shot) {
+    imageLink.href = picture.png;
+    imageLink.download = shot.file;
+    imageLink.hidden = false;
+    imageLink.textContent = `Download the picture (${shot.file})`;
+    imageNote.textContent = `The code shows this picture to readers without JavaScript, RSS readers and print. Its alt text: "${shot.alt}"`;
+  } else {
+    imageLink.hidden = true;
+    imageLink.removeAttribute('href');
+    imageNote.textContent = 'The picture appears once the preview has drawn.';
+  }
 }
 
+/** The inline figures the preview was made with: a new set needs a new element. */
+let previewFigures = null;
+
 function updatePreview(state) {
+  const csv = figures && figures.rows.length ? figures.csv : null;
+  if (csv !== previewFigures) {
+    // The widget reads inline data once, when it mounts: put a fresh element in.
+    const next = document.createElement('crime-compare');
+    next.id = 'preview';
+    for (const name of ATTRIBUTE_ORDER) if (state[name] !== '') next.setAttribute(name, state[name]);
+    if (csv) {
+      const script = document.createElement('script');
+      script.type = 'text/csv';
+      script.textContent = csv;
+      next.appendChild(script);
+    }
+    const note = document.createElement('p');
+    note.className = 'fallback';
+    note.textContent = 'The preview appears here once the chart code has loaded.';
+    next.appendChild(note);
+    preview.replaceWith(next);
+    preview = next;
+    previewFigures = csv;
+    picture = null;
+    return;
+  }
   for (const name of ATTRIBUTE_ORDER) {
     if (state[name] === '') preview.removeAttribute(name);
     else if (preview.getAttribute(name) !== state[name]) preview.setAttribute(name, state[name]);
@@ -163,6 +163,11 @@ let measureChosen = false;
 /** Until a measure is chosen by hand, preselect the one the widget would pick for these areas. */
 function preselectMeasure() {
   if (measureChosen || !widgetModule) return;
+  if (figures && figures.rows.length) {
+    // Pasted figures carry no populations: counts.
+    for (const input of form.elements.measure) input.checked = input.value === 'count';
+    return;
+  }
   const data = new FormData(form);
   const areas = [data.get('area') || 'North Wales', ...data.getAll('compare')].join(',');
   let measure = 'count';
@@ -170,7 +175,71 @@ function preselectMeasure() {
   for (const input of form.elements.measure) input.checked = input.value === measure;
 }
 
+/**
+ * Reads the "Your figures" box (figures.js), checks its area names with the widget's own
+ * search, and says what it found: the figures and gaps read, then every problem by row and
+ * column. While there are figures, they name the areas: the area lists wait.
+ */
+function readFigures() {
+  const text = figuresBox.value;
+  const pasted = text.trim() !== '';
+  if (!pasted) {
+    figures = null;
+    figuresStatus.replaceChildren();
+    for (const id of ['area', 'compare']) document.getElementById(id).disabled = false;
+    return;
+  }
+  if (!widgetModule) {
+    figuresStatus.textContent = 'Your figures will be read once the chart code has loaded.';
+    return;
+  }
+  const offence = new FormData(form).get('offence') || 'Sexual offences';
+  figures = parseFigures(text, offence, sourceBox.value);
+  // Area names the dataset's search does not find (English or Welsh) are said, not refused:
+  // a newsroom may chart its own area.
+  const places = [...figures.areaCells];
+  for (const row of figures.rows) {
+    if (!places.some(([name]) => name.toLowerCase() === row.area.toLowerCase())) places.push([row.area, '']);
+  }
+  figures.notes = [];
+  for (const [name, place] of places) {
+    try {
+      widgetModule.find_area(name);
+    } catch (error) {
+      const found = String(error && error.message ? error.message : error);
+      const hint = found.match(/Did you mean (.*)\?$/);
+      figures.notes.push(`${place ? `${place}: ` : ''}${name} is not an area in the bundled figures${hint ? ` (did you mean ${hint[1]}?)` : ''}; it charts under the name you gave, with your figures only.`);
+    }
+  }
+  if (places.length > 1) {
+    for (const [name, place] of places.filter(([name]) => name.includes(','))) {
+      figures.notes.push(`${place ? `${place}: ` : ''}${name} has a comma in its name, which the compare attribute cannot carry: rename it to chart it beside the others.`);
+    }
+  }
+  for (const id of ['area', 'compare']) document.getElementById(id).disabled = figures.rows.length > 0;
+  const gaps = figures.rows.filter((r) => r.count === null).length;
+  const layouts = { long: 'one figure a row', 'periods-down': 'periods down, areas across', 'areas-down': 'areas down, periods across' };
+  const summary = document.createElement('p');
+  summary.textContent = figures.rows.length
+    ? `Read ${figures.rows.length - gaps} figures${gaps ? ` and ${gaps} gaps` : ''} for ${figureAreas().join(', ')} (${layouts[figures.layout] || figures.layout}).`
+    : 'No figures could be read.';
+  const problems = [...figures.errors, ...figures.notes].map((text) => {
+    const item = document.createElement('li');
+    item.textContent = text;
+    return item;
+  });
+  const nodes = [summary];
+  if (problems.length) {
+    const list = document.createElement('ul');
+    list.className = 'problems';
+    list.append(...problems);
+    nodes.push(list);
+  }
+  figuresStatus.replaceChildren(...nodes);
+}
+
 function update() {
+  readFigures();
   preselectMeasure();
   const state = choices();
   updatePreview(state);
@@ -228,8 +297,20 @@ async function loadLists() {
   update();
 }
 
+/**
+ * The preview drew: take its picture (and sentence) for the snippet's fallback. In a task of
+ * its own: the widget dispatches its events while it is still busy, and answers null then.
+ */
+function takePicture() {
+  setTimeout(() => {
+    picture = typeof preview.snapshot === 'function' ? preview.snapshot() : null;
+    renderSnippet(choices());
+  }, 0);
+}
+previewSection.addEventListener('crime-compare:ready', takePicture);
+
 /** Changes made inside the preview (its own controls) flow back into the form. */
-preview.addEventListener('crime-compare:change', (event) => {
+previewSection.addEventListener('crime-compare:change', (event) => {
   const state = event.detail || {};
   const set = (name, value) => {
     if (value === undefined || value === null) return;
@@ -244,14 +325,30 @@ preview.addEventListener('crime-compare:change', (event) => {
       control.value = String(value);
     }
   };
-  for (const name of ATTRIBUTE_ORDER) set(name, state[name]);
-  renderSnippet(choices());
+  for (const name of ATTRIBUTE_ORDER) {
+    // The pasted figures name the areas; the lists keep what was chosen for when they go.
+    if (figures && (name === 'area' || name === 'compare')) continue;
+    set(name, state[name]);
+  }
+  takePicture();
 });
 
 form.addEventListener('change', (event) => {
+  // The text boxes are read as they are typed (below); leaving one changes nothing.
+  if (event.target === figuresBox || event.target === sourceBox) return;
   if (event.target && event.target.name === 'measure') measureChosen = true;
   update();
 });
+// The figures are read as they are typed or pasted (a paste at once; typing once it pauses, so
+// the status is not announced at every key); the preview follows.
+let typing = 0;
+const soon = (event) => {
+  clearTimeout(typing);
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') update();
+  else typing = setTimeout(update, 300);
+};
+figuresBox.addEventListener('input', soon);
+sourceBox.addEventListener('input', soon);
 document.querySelector('.snippet fieldset').addEventListener('change', () => renderSnippet(choices()));
 form.addEventListener('submit', (event) => event.preventDefault());
 

@@ -59,20 +59,10 @@ fn download(doc: &Document, view: &View, what: Format) {
     let mut input = view.input.clone();
     input.titles = true;
     let (href, file) = match what {
-        Format::Png => {
-            // A fresh canvas at twice the CSS size, whatever the screen.
-            let Ok(canvas) = doc.create_element("canvas") else { return };
-            let Ok(canvas) = canvas.dyn_into::<HtmlCanvasElement>() else { return };
-            canvas.set_width((input.width * 2.0) as u32);
-            canvas.set_height((input.height * 2.0) as u32);
-            let Ok(layout) = chart::layout(&input) else { return };
-            let Some(mut backend) = canvas::Canvas::new(&canvas) else { return };
-            if chart::draw_with(&layout, &input, &mut backend, DrawOptions::canvas(2.0)).is_err() {
-                return;
-            }
-            let Ok(url) = canvas.to_data_url() else { return };
-            (url, format!("{name}.png"))
-        }
+        Format::Png => match png_data_url(doc, view) {
+            Some((url, _, _)) => (url, format!("{name}.png")),
+            None => return,
+        },
         Format::Svg => match chart::render_svg(&input) {
             Ok(svg) => (blob_url(&svg, "image/svg+xml"), format!("{name}.svg")),
             Err(_) => return,
@@ -93,6 +83,23 @@ fn download(doc: &Document, view: &View, what: Format) {
     if href.starts_with("blob:") {
         let _ = web_sys::Url::revoke_object_url(&href);
     }
+}
+
+/// The chart as a PNG data URL, titles drawn in, on a fresh canvas at twice the CSS size
+/// whatever the screen, and that size (whole CSS pixels, so an `<img width height>` shows it
+/// at exactly half its pixels): the PNG download, and the builder's fallback picture.
+pub fn png_data_url(doc: &Document, view: &View) -> Option<(String, f64, f64)> {
+    let mut input = view.input.clone();
+    input.titles = true;
+    input.width = input.width.round().max(1.0);
+    input.height = input.height.round().max(1.0);
+    let canvas = doc.create_element("canvas").ok()?.dyn_into::<HtmlCanvasElement>().ok()?;
+    canvas.set_width((input.width * 2.0) as u32);
+    canvas.set_height((input.height * 2.0) as u32);
+    let layout = chart::layout(&input).ok()?;
+    let mut backend = canvas::Canvas::new(&canvas)?;
+    chart::draw_with(&layout, &input, &mut backend, DrawOptions::canvas(2.0)).ok()?;
+    Some((canvas.to_data_url().ok()?, input.width, input.height))
 }
 
 fn blob_url(text: &str, mime: &str) -> String {

@@ -66,3 +66,15 @@ pub fn default_measure(areas: &str) -> Result<String, JsValue> {
     }
     .to_string())
 }
+
+/// The embed builder's check of a pasted area name: the dataset's own search (English or Welsh
+/// names, codes; forgiving of case, accents, "&" and "Police"). Its English name if found,
+/// else an error that says so with the nearest names.
+#[wasm_bindgen]
+pub fn find_area(name: &str) -> Result<String, JsValue> {
+    let data = dataset().map_err(|e| JsValue::from_str(&e))?;
+    match data.find_area(name) {
+        Ok(id) => data.areas().get(id).map(|a| a.name.clone()).ok_or_else(|| JsValue::from_str("no such area")),
+        Err(not_found) => Err(JsValue::from_str(&not_found.to_string())),
+    }
+}

@@ -353,6 +353,22 @@ impl Widget {
         self.inner.try_borrow().map(|w| host::state_object(&w.state).into()).unwrap_or(JsValue::NULL)
     }
 
+    /// The chart as a picture, for the builder's fallback image: `{png, width, height, alt}`,
+    /// the PNG (a data URL) drawn at twice the chart's size by the same renderer as the PNG
+    /// download, the chart's size in CSS pixels, and its sentences for the alt text. Null
+    /// before the first render.
+    pub fn snapshot(&self) -> JsValue {
+        let Ok(w) = self.inner.try_borrow() else { return JsValue::NULL };
+        let Some(view) = &w.view else { return JsValue::NULL };
+        let Some((png, width, height)) = downloads::png_data_url(&w.doc, view) else { return JsValue::NULL };
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"png".into(), &png.into());
+        let _ = js_sys::Reflect::set(&o, &"width".into(), &width.into());
+        let _ = js_sys::Reflect::set(&o, &"height".into(), &height.into());
+        let _ = js_sys::Reflect::set(&o, &"alt".into(), &view.narrative.join(" ").into());
+        o.into()
+    }
+
     /// Removes every listener and the widget's DOM; the shim then calls `free`.
     pub fn destroy(&self) {
         if let Ok(mut w) = self.inner.try_borrow_mut() {
