@@ -43,7 +43,7 @@ fresh-pkg: setup
 	@wasm-opt $(WASM_OPT_FLAGS) target/$(WASM_TARGET)/release/$(CRATE).wasm -o $(FRESH)/bindgen/opt.wasm
 	@wasm-bindgen --target web --out-name $(CRATE) --out-dir $(FRESH)/bindgen $(FRESH)/bindgen/opt.wasm
 	@cp $(FRESH)/bindgen/$(CRATE)_bg.wasm $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
-	@cp js/crime-compare.js js/package.json $(FRESH)/
+	@cp js/crime-compare.js js/embed.html js/package.json $(FRESH)/
 	@rm -rf $(FRESH)/bindgen
 	@$(MAKE) --no-print-directory data-files DATA_DIR=$(FRESH)/data DATA_BIN=target/data/crime-compare.bin
 
