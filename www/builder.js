@@ -3,7 +3,10 @@
 // Everything shown to the reader is built with textContent and createElement, never innerHTML:
 // area and offence names come from the data, and the snippet is code to be read, not run.
 
+import { embedSnippets, DEFAULT_HEIGHT } from './builder-embeds.js';
+
 const SCRIPT_URL = new URL('../pkg/crime-compare.js', import.meta.url).href;
+const EMBED_URL = new URL('../pkg/embed.html', import.meta.url).href;
 const DATA_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
 const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
 
@@ -93,19 +96,6 @@ function snippets(state) {
           .map((name) => `${name}=${quoted(state[name])}`).join(' ') + ' %}',
       },
     ],
-    wordpress: [
-      {
-        title: 'Add a Custom HTML block and paste this (a div, because WordPress may strip unknown tags)',
-        text: [
-          '<!-- wp:html -->',
-          script,
-          `<div data-crime-compare ${attributeList(state, 'data-')}>`,
-          `  ${fallback(state)}`,
-          '</div>',
-          '<!-- /wp:html -->',
-        ].join('\n'),
-      },
-    ],
   };
 }
 
@@ -124,9 +114,16 @@ async function copy(text, pre) {
   }
 }
 
+/** For the iframe, AMP and WordPress variants (builder-embeds.js): an iframe is written as tall as the preview. */
+function embedOptions(state) {
+  const ready = preview.shadowRoot && preview.shadowRoot.querySelector('canvas[data-plot]');
+  const height = ready ? Math.ceil(preview.getBoundingClientRect().height / 10) * 10 : DEFAULT_HEIGHT;
+  return { scriptUrl: SCRIPT_URL, embedUrl: EMBED_URL, height, fallbackHtml: fallback(state) };
+}
+
 function renderSnippet(state) {
   const chosen = document.querySelector('input[name="variant"]:checked')?.value || 'html';
-  const list = snippets(state)[chosen];
+  const list = { ...snippets(state), ...embedSnippets(state, embedOptions(state)) }[chosen];
   const nodes = list.map((part, index) => {
     const wrap = document.createElement('div');
     const heading = document.createElement('h3');
@@ -247,6 +244,8 @@ preview.addEventListener('crime-compare:change', (event) => {
   for (const name of ATTRIBUTE_ORDER) set(name, state[name]);
   renderSnippet(choices());
 });
+
+preview.addEventListener('crime-compare:ready', () => renderSnippet(choices()));
 
 form.addEventListener('change', (event) => {
   if (event.target && event.target.name === 'measure') measureChosen = true;

@@ -41,9 +41,10 @@ test('the builder updates the preview and the snippet, and copies it', async ({ 
   await expect(code.nth(1)).toContainText('{% include crime-compare.html area="North Wales"');
 
   await page.getByLabel('WordPress').check();
-  await expect(code).toHaveCount(1);
-  await expect(code.first()).toContainText('<!-- wp:html -->');
-  await expect(code.first()).toContainText('<div data-crime-compare data-area="North Wales"');
+  await expect(code).toHaveCount(3);
+  await expect(code.nth(0)).toContainText('[crime-compare area="North Wales"');
+  await expect(code.nth(1)).toContainText('<!-- wp:html -->');
+  await expect(code.nth(1)).toContainText('<div data-crime-compare data-area="North Wales"');
 
   await page.locator('#snippet-parts button.copy').first().click();
   await expect(page.locator('#copy-status')).toHaveText(/Copied/);
