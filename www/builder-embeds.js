@@ -94,8 +94,9 @@ export function ampSnippet(state, { embedUrl, height = DEFAULT_HEIGHT, inline, i
 export function shortcode(state, inline) {
   const attrs = QUERY_ORDER.filter((name) => state[name] !== undefined && state[name] !== null && state[name] !== '')
     .map((name) => `${name}="${shortcodeValue(state[name])}"`).join(' ');
-  const open = `[crime-compare ${attrs}]`;
-  return inline && inline.text ? `${open}\n${inline.text.trim()}\n[/crime-compare]` : open;
+  const open = `[crime-compare ${attrs}`;
+  // Self-closing without figures: WordPress would otherwise pair it with a later [/crime-compare].
+  return inline && inline.text ? `${open}]\n${inline.text.trim()}\n[/crime-compare]` : `${open} /]`;
 }
 
 /** A Custom HTML block for users with unfiltered_html only: WordPress strips its script for everyone else. */

@@ -50,10 +50,11 @@ if ( is_wp_error( $author_id ) ) {
 function post_as( $user_id, $title, $content ) {
 	wp_set_current_user( $user_id );
 	kses_init(); // also run by the set_current_user action; explicit, as the editor's save does
+	// wp_insert_post() unslashes what it is given, as the editor's and the REST API's saves slash it.
 	$id = wp_insert_post(
 		array(
-			'post_title'   => $title,
-			'post_content' => $content,
+			'post_title'   => wp_slash( $title ),
+			'post_content' => wp_slash( $content ),
 			'post_status'  => 'publish',
 			'post_author'  => $user_id,
 		),
