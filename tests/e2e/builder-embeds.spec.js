@@ -173,5 +173,5 @@ test('embedSrc carries every attribute and the inline figures, and nothing else'
   expect(new URLSearchParams(url.hash.slice(1)).get('csv')).toBe('area,period,offence,count\nA & B,2019-03,Robbery,5\n');
   const variants = embedSnippets(STATE, { scriptUrl: 'https://cdn.example/pkg/crime-compare.js', embedUrl: 'https://cdn.example/pkg/embed.html', fallbackHtml: '<a href="x">x</a>' });
   expect(Object.keys(variants)).toEqual(['iframe', 'iframe-resizer', 'amp', 'wordpress']);
-  expect(variants.wordpress[0].text).toBe('[crime-compare area="North Wales" compare="Wales" offence="Sexual offences" measure="count" kind="trend" lang="en" theme="light"]');
+  expect(variants.wordpress[0].text).toBe('[crime-compare area="North Wales" compare="Wales" offence="Sexual offences" measure="count" kind="trend" lang="en" theme="light" /]');
 });
