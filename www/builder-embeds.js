@@ -76,7 +76,7 @@ export function ampSnippet(state, { embedUrl, height = DEFAULT_HEIGHT, inline, i
     { title: 'In your AMP page\'s <head>, once', text: '<script async custom-element="amp-iframe" src="https://cdn.ampproject.org/v0/amp-iframe-0.1.js"></script>' },
     {
       title: new URL(embedUrl).protocol === 'https:'
-        ? 'Then in the article (pkg/ must be on another origin than your AMP pages, over https)'
+        ? 'Then in the article (pkg/ must be on another origin than your AMP pages, over https). The placeholder lets it sit within the first 600 px of the page, where AMP otherwise refuses an amp-iframe'
         : 'Then in the article. AMP refuses this address: amp-iframe needs https, on another origin than your AMP pages. Put pkg/ there and build again from that copy of the builder.',
       text: [
         `<amp-iframe src="${escapeAttr(src)}" title="${escapeAttr(title(state))}"`,

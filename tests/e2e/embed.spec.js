@@ -139,3 +139,23 @@ test('embed.html works under a strict CSP and is small', async ({ page, request 
   expect(body).not.toMatch(/<script(?![^>]*\bsrc=)/); // no inline script
   expect(body).not.toMatch(/\bstyle=|<style/);
 });
+
+test('embed.html charts a src dataset named in its query string', async ({ page, guard }) => {
+  // A publisher's dataset folder elsewhere on the host: here, the package's own files again.
+  await page.route('**/newsroom/figures/**', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const response = await page.request.get(`/pkg/data/${name}`);
+    await route.fulfill({ response });
+  });
+  await page.goto('/tests/e2e/pages/embed/plain.html');
+  await page.locator('iframe#bundled').evaluate((el) => {
+    el.src = '../../../../pkg/embed.html?area=Gwent&offence=Robbery&src=%2Fnewsroom%2Ffigures%2F';
+  });
+  await expect.poll(async () => {
+    const frame = await (await page.locator('iframe#bundled').elementHandle()).contentFrame();
+    return frame.evaluate(() => document.querySelector('crime-compare')?.getAttribute('src') === '/newsroom/figures/'
+      && Boolean(document.querySelector('crime-compare').shadowRoot?.querySelector('canvas[data-plot]')));
+  }, { timeout: 20_000 }).toBe(true);
+  expect(guard.requests.some((url) => url.endsWith('/newsroom/figures/index.ccd'))).toBe(true);
+  expect(guard.requests.some((url) => /\/newsroom\/figures\/o\d+-[0-9a-f]+\.ccd$/.test(url))).toBe(true);
+});

@@ -123,6 +123,7 @@ test('an Author\'s Custom HTML block loses its script: only the link is left', a
   await page.waitForTimeout(1000);
   expect(await div.evaluate((el) => el.shadowRoot)).toBeNull();
   expect(guard.requests.some((url) => url.includes('crime-compare.js'))).toBe(false);
+  expectOnlyWordPress(guard);
 });
 
 test('the same Custom HTML block by an Administrator keeps its script and draws', async ({ page, guard }) => {
