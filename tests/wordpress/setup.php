@@ -33,10 +33,11 @@ if ( is_wp_error( $activated ) ) {
 	exit( 1 );
 }
 
-$author_id = wp_insert_user(
+$author_password = wp_generate_password( 24, false );
+$author_id       = wp_insert_user(
 	array(
 		'user_login' => 'reporter',
-		'user_pass'  => wp_generate_password( 24 ),
+		'user_pass'  => $author_password,
 		'user_email' => 'reporter@example.invalid',
 		'role'       => 'author',
 	)
@@ -45,6 +46,12 @@ if ( is_wp_error( $author_id ) ) {
 	fwrite( STDERR, 'wp_insert_user: ' . $author_id->get_error_message() . "\n" );
 	exit( 1 );
 }
+
+// Nothing from other hosts, as a privacy-minded newsroom sets WordPress up: no Gravatar images
+// (the admin bar and the editor would fetch them) and no editor welcome guide (its pictures
+// come from s.w.org).
+update_option( 'show_avatars', 0 );
+update_user_meta( $author_id, $wpdb->get_blog_prefix() . 'persisted_preferences', array( 'core/edit-post' => array( 'welcomeGuide' => false ), '_modified' => gmdate( 'c' ) ) );
 
 /** Saves a post as $user_id, with the content filters that user's capabilities bring. */
 function post_as( $user_id, $title, $content ) {
@@ -77,6 +84,8 @@ $out   = array(
 	'author_role' => get_userdata( $author_id )->roles,
 	'admin_id'    => $admin_id,
 	'author_id'   => $author_id,
+	'author_login'    => 'reporter',
+	'author_password' => $author_password, // a throwaway site's, for the editor test's login
 	'posts'       => array(),
 );
 foreach ( $posts as $key => $post ) {
