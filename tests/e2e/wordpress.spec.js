@@ -41,7 +41,10 @@ test.beforeAll(async () => {
       `<!-- wp:shortcode -->\n${shortcode({ area: 'Gwent', offence: 'Robbery', measure: 'count' })}\n<!-- /wp:shortcode -->`,
     ].join('\n\n') },
     hostile: { as: 'author', title: 'Hostile attributes', content:
-      `[crime-compare area="Gwent" offence="Robbery" label='Robbery" onclick="alert(1)' theme='light"><img src=x onerror=alert(2)>']` },
+      `[crime-compare area="Gwent" offence="Robbery" label='Robbery" onclick="alert(1)' theme='light"><img src=x onerror=alert(2)>' /]\n\n`
+      // Entity-encoded markup survives kses; decoded, it would close the data block: refused.
+      + '[crime-compare area="Wrexham" offence="Sexual offences"]\narea,period,offence,count,source\n'
+      + 'Wrexham,2020-03,Sexual offences,509,&lt;/script&gt;&lt;img src=x onerror=alert(3)&gt;\n[/crime-compare]' },
     customByAuthor: { as: 'author', title: 'Custom HTML by an author', content: custom },
     customByAdmin: { as: 'admin', title: 'Custom HTML by an administrator', content: custom },
   });
@@ -102,13 +105,22 @@ test('an Author\'s block and Shortcode block render working charts', async ({ pa
 test('every attribute is escaped: a hostile value stays a value', async ({ page }) => {
   const response = await page.goto(`${wp.url}/?p=${wp.setup.posts.hostile.id}`);
   const html = await response.text();
-  const widget = page.locator('.entry-content crime-compare');
-  await expect(widget).toHaveCount(1);
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs += 1; dialog.dismiss(); });
+  const widgets = page.locator('.entry-content crime-compare');
+  await expect(widgets).toHaveCount(2);
+  const widget = widgets.first();
   expect(await widget.evaluate((el) => el.getAttributeNames().sort())).toEqual(['area', 'label', 'offence', 'theme']);
   await expect(widget).toHaveAttribute('label', 'Robbery" onclick="alert(1)');
   expect(html).toContain('label="Robbery&quot; onclick=&quot;alert(1)"');
   expect(html).not.toMatch(/<img src=x/i);
   await expect(page.locator('.entry-content img')).toHaveCount(0);
+  // The figures that could have closed their data block are refused, in words, and not output.
+  await expect(widgets.nth(1).locator('.crime-compare-error')).toContainText('the figures contain "<"');
+  expect(await widgets.nth(1).evaluate((el) => el.querySelectorAll('script').length)).toBe(0);
+  expect(html).not.toMatch(/<\/script><img/i);
+  await waitReady(widgets.nth(1)); // the chart still comes up, from the bundled figures
+  expect(dialogs).toBe(0);
 });
 
 test('an Author\'s Custom HTML block loses its script: only the link is left', async ({ page, guard }) => {
