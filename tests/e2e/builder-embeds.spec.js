@@ -131,6 +131,8 @@ test('the AMP variant meets the AMP validator\'s rules for amp-iframe', async ({
   for (const options of [{ embedUrl }, { embedUrl, inline }, { embedUrl, image: { src: 'https://news.example/chart.png', alt: 'A chart' } }]) {
     const [head, body] = ampSnippet(STATE, options).map((part) => part.text);
     expect(await page.evaluate(ampIframeProblems, { head, body, pageOrigin: 'https://news.example' })).toEqual([]);
+    // Our own need: the widget's module and data are same-origin requests inside the frame.
+    expect(/sandbox="([^"]*)"/.exec(body)[1].split(' ')).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin']));
   }
   // The checker itself catches what it should: the same snippet on the AMP page's own origin,
   // over http, or without its overflow element.
