@@ -4,6 +4,7 @@
 #   make test    host tests, wasm tests in headless Chromium, end-to-end tests, pkg/ staleness
 #   make pkg     rebuild pkg/ from the sources (commit the result)
 #   make bench   benchmark against Chart.js (not part of make test)
+#   make wordpress-plugin   target/crime-compare-wordpress.zip: the WordPress plugin with pkg/ inside
 #   make fuzz    run each cargo-fuzz target for FUZZ_RUNS executions (nightly; not part of make test)
 #
 # Every target installs what a bare machine lacks (see .ci/setup), so a fresh clone needs
@@ -26,7 +27,7 @@ RUSTUP_HOME ?= $(HOME)/.rustup
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/crime-compare --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(RUSTUP_HOME)=/rustup
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz
+.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz wordpress-plugin
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -43,7 +44,7 @@ fresh-pkg: setup
 	@wasm-opt $(WASM_OPT_FLAGS) target/$(WASM_TARGET)/release/$(CRATE).wasm -o $(FRESH)/bindgen/opt.wasm
 	@wasm-bindgen --target web --out-name $(CRATE) --out-dir $(FRESH)/bindgen $(FRESH)/bindgen/opt.wasm
 	@cp $(FRESH)/bindgen/$(CRATE)_bg.wasm $(FRESH)/bindgen/$(CRATE).js $(FRESH)/bindgen/$(CRATE).d.ts $(FRESH)/
-	@cp js/crime-compare.js js/package.json $(FRESH)/
+	@cp js/crime-compare.js js/embed.html js/package.json $(FRESH)/
 	@rm -rf $(FRESH)/bindgen
 	@$(MAKE) --no-print-directory data-files DATA_DIR=$(FRESH)/data DATA_BIN=target/data/crime-compare.bin
 
@@ -80,6 +81,14 @@ test-wasm:
 # Runs against pkg/ (which check-pkg has just proved equal to a fresh build).
 test-e2e:
 	@cd tests/e2e && npx playwright test
+
+# The plugin as a site owner installs it (Plugins > Add New > Upload): wordpress/crime-compare/
+# with the committed pkg/ in its pkg/ folder.
+wordpress-plugin:
+	@rm -rf target/wordpress && mkdir -p target/wordpress && cp -r wordpress/crime-compare target/wordpress/
+	@cp -r pkg target/wordpress/crime-compare/pkg
+	@rm -f target/crime-compare-wordpress.zip && cd target/wordpress && zip -qr ../crime-compare-wordpress.zip crime-compare
+	@echo "target/crime-compare-wordpress.zip: $$(wc -c < target/crime-compare-wordpress.zip) bytes"
 
 bench: pkg
 	@cd tests/e2e && node bench.mjs

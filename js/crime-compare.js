@@ -388,3 +388,108 @@ new MutationObserver((records) => {
 
 /** For hosts and tests: the shared module, loaded on demand. */
 export function load() { return loadModule(); }
+
+// ---------------------------------------------------------------------------------------------
+// The iframe embed (pkg/embed.html) and its resizer. Two sides of one small protocol:
+//
+// - Inside embed.html (marked `data-crime-compare-embed` on its <html>), this shim builds one
+//   widget from the page's query string (every attribute by name, plus `src`) and inline
+//   figures from its hash (`#csv=…` or `#json=…`; a hash never reaches any server), and tells
+//   its parent its height with postMessage whenever it changes: {type: 'crime-compare:height',
+//   height} for our resizer and {sentinel: 'amp', type: 'embed-size', height} for amp-iframe.
+//   The height is not secret, so it is posted to any parent ('*').
+// - On a host page, this shim resizes every iframe of *this package's* embed.html to the height
+//   it reports. A message is believed only when it comes from that embed's origin, from the
+//   contentWindow of an iframe whose src is that embed.html, and carries a finite height within
+//   bounds; nothing else in it is read. Without the shim an iframe keeps the height it was
+//   written with.
+
+const EMBED_URL = new URL('embed.html', BASE);
+const HEIGHT_MESSAGE = 'crime-compare:height';
+const HEIGHT_REQUEST = 'crime-compare:height?';
+/** The tallest height (px) a frame may ask for; anything above is ignored, not clamped. */
+const MAX_EMBED_HEIGHT = 10000;
+const EMBED_ATTRIBUTES = [...ATTRIBUTES, 'src'];
+
+function embedPage() {
+  const params = new URLSearchParams(location.search);
+  const el = document.createElement('crime-compare');
+  for (const name of EMBED_ATTRIBUTES) {
+    const value = params.get(name);
+    if (value !== null) el.setAttribute(name, value);
+  }
+  if (params.get('lang')) document.documentElement.lang = params.get('lang');
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const inline = hash.has('csv') ? ['text/csv', hash.get('csv')] : hash.has('json') ? ['application/json', hash.get('json')] : null;
+  if (inline) {
+    // A data block, never run: only the widget reads its text.
+    const data = document.createElement('script');
+    data.type = inline[0];
+    data.textContent = inline[1];
+    el.appendChild(data);
+  }
+  const link = document.createElement('a');
+  link.href = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice';
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = params.get('lang') === 'cy' ? 'Ffigurau troseddau a gofnodwyd gan yr heddlu' : 'Police recorded crime figures';
+  el.appendChild(link);
+  // A transparent page holding the widget alone (CSSOM, so a strict CSP allows it).
+  document.documentElement.style.background = 'transparent';
+  document.body.style.margin = '0';
+  document.body.replaceChildren(el);
+
+  if (window.parent === window) return;
+  const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const send = () => {
+    const h = height();
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height: h }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+  };
+  let last = -1;
+  new ResizeObserver(() => {
+    if (height() !== last) {
+      last = height();
+      send();
+    }
+  }).observe(document.documentElement);
+  // A resizer that arrives after the first report asks again.
+  addEventListener('message', (event) => {
+    if (event.source === window.parent && event.data && event.data.type === HEIGHT_REQUEST) send();
+  });
+}
+
+function isOurEmbed(iframe) {
+  try {
+    const url = new URL(iframe.getAttribute('src') || '', document.baseURI);
+    return url.origin === EMBED_URL.origin && url.pathname === EMBED_URL.pathname;
+  } catch {
+    return false;
+  }
+}
+
+function resizeEmbeds() {
+  addEventListener('message', (event) => {
+    if (event.origin !== EMBED_URL.origin || !event.source) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== HEIGHT_MESSAGE) return;
+    const h = data.height;
+    if (typeof h !== 'number' || !Number.isFinite(h) || h < 1 || h > MAX_EMBED_HEIGHT) return;
+    for (const iframe of document.getElementsByTagName('iframe')) {
+      if (iframe.contentWindow === event.source) {
+        if (isOurEmbed(iframe)) iframe.style.height = `${Math.ceil(h)}px`;
+        return;
+      }
+    }
+  });
+  const ask = () => {
+    for (const iframe of document.getElementsByTagName('iframe')) {
+      if (isOurEmbed(iframe)) iframe.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, EMBED_URL.origin);
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask, { once: true });
+  else ask();
+}
+
+if (document.documentElement.hasAttribute('data-crime-compare-embed')) embedPage();
+else resizeEmbeds();

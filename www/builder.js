@@ -10,9 +10,12 @@
 // figures" box has autocomplete="off" so the browser does not restore it either.
 
 import { readFigures as parseFigures } from './figures.js';
-import { ATTRIBUTE_ORDER, imageFileName, snippets } from './snippet.js';
+import { ATTRIBUTE_ORDER, embedParts, imageFileName, snippets } from './snippet.js';
+
+import { embedSnippets, DEFAULT_HEIGHT } from './builder-embeds.js';
 
 const SCRIPT_URL = new URL('../pkg/crime-compare.js', import.meta.url).href;
+const EMBED_URL = new URL('../pkg/embed.html', import.meta.url).href;
 
 const form = document.getElementById('builder-form');
 const previewSection = document.getElementById('preview-section');
@@ -81,10 +84,24 @@ async function copy(text, pre) {
 /** What the code on show was made from. */
 let renderedKey = '';
 
+/**
+ * For the iframe, AMP and WordPress variants (builder-embeds.js): the same attributes, inline
+ * figures and fallback as the element's snippet; an iframe is written as tall as the preview.
+ */
+function embedOptions(state, shot) {
+  const ready = preview.shadowRoot && preview.shadowRoot.querySelector('canvas[data-plot]');
+  const height = ready ? Math.ceil(preview.getBoundingClientRect().height / 10) * 10 : DEFAULT_HEIGHT;
+  const parts = embedParts(state, { figures, image: shot });
+  return {
+    scriptUrl: SCRIPT_URL, embedUrl: EMBED_URL, height, fallbackHtml: parts.fallback, inline: parts.inline,
+    image: shot ? { src: shot.file, alt: shot.alt } : null,
+  };
+}
+
 function renderSnippet(state) {
   const chosen = document.querySelector('input[name="variant"]:checked')?.value || 'html';
   const shot = image(state);
-  const list = snippets(state, { scriptUrl: SCRIPT_URL, figures, image: shot })[chosen];
+  const list = { ...snippets(state, { scriptUrl: SCRIPT_URL, figures, image: shot }), ...embedSnippets(state, embedOptions(state, shot)) }[chosen];
   // Unchanged code keeps its nodes: a button pressed as the page re-renders must still be there.
   const key = JSON.stringify([chosen, list, shot && picture.png.length]);
   if (key === renderedKey) return;

@@ -4,9 +4,11 @@
 // (`application/wasm` for streaming compilation, `text/javascript` for modules). Pages under
 // /tests/e2e/pages/csp/ get a strict Content-Security-Policy, so a test can prove that the
 // widget needs no inline script or style. Gzip is opt-in (`--gzip`) because the benchmark
-// wants honest transfer sizes while the tests prefer byte-for-byte responses.
+// wants honest transfer sizes while the tests prefer byte-for-byte responses. `--cors` adds
+// `Access-Control-Allow-Origin: *` to every response, as a CDN must for pages of another origin
+// (tests/e2e/cors.spec.js serves the package from a second origin with and without it).
 //
-//   node server.mjs [PORT] [--gzip]
+//   node server.mjs [PORT] [--gzip] [--cors]
 //
 // No dependencies: it must run on a bare machine before `npm ci`.
 
@@ -57,7 +59,7 @@ function resolvePath(urlPath) {
 }
 
 /** Starts the server; resolves with the http.Server once it listens. */
-export function startServer({ port = 8091, gzip = false, quiet = true } = {}) {
+export function startServer({ port = 8091, gzip = false, cors = false, quiet = true } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -88,6 +90,7 @@ export function startServer({ port = 8091, gzip = false, quiet = true } = {}) {
       'X-Content-Type-Options': 'nosniff',
     };
     if (url.pathname.startsWith('/tests/e2e/pages/csp/')) headers['Content-Security-Policy'] = STRICT_CSP;
+    if (cors) headers['Access-Control-Allow-Origin'] = '*';
     const wantsGzip = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
     if (wantsGzip) {
       headers['Content-Encoding'] = 'gzip';
@@ -117,7 +120,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const port = Number(args.find((a) => /^\d+$/.test(a)) || process.env.PORT || 8091);
   const gzip = args.includes('--gzip');
-  startServer({ port, gzip, quiet: !args.includes('--verbose') }).then(() => {
+  startServer({ port, gzip, cors: args.includes('--cors'), quiet: !args.includes('--verbose') }).then(() => {
     console.log(`Serving ${ROOT} on http://127.0.0.1:${port}/${gzip ? ' (gzip)' : ''}`);
   });
 }
