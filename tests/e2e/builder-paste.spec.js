@@ -305,8 +305,12 @@ test('every variant the builder writes is parsed back and renders the pasted fig
   const [jekyllTemplate, jekyllPost] = await texts('Jekyll');
   expect(jekyllPost).toMatch(/^\{% capture figures %\}\narea,period,offence,count,source\n[\s\S]*\{% endcapture %\}\n\{% include crime-compare\.html area="Flintshire" .* figures=figures %\}$/);
   rendered.jekyll = renderJekyll(jekyllTemplate, jekyllPost);
-  const [wordpress] = await texts('WordPress');
-  rendered.wordpress = wordpress;
+  // WordPress: the plugin's shortcode (for Authors) carries the figures between its tags; the
+  // Custom HTML block (for users allowed unfiltered HTML) is the element itself.
+  const wordpress = await texts('WordPress');
+  const wpShortcode = wordpress.find((t) => t.startsWith('[crime-compare'));
+  expect(wpShortcode).toMatch(/^\[crime-compare area="Flintshire" compare="Wrexham" offence="Sexual offences"[^\]]*\]\narea,period,offence,count,source\n[\s\S]*\n\[\/crime-compare\]$/);
+  rendered.wordpress = wordpress.find((t) => t.includes('data-crime-compare'));
 
   // The picture each variant shows, served where the snippet says it is.
   const dataUrl = await page.evaluate(() => document.querySelector('#preview').snapshot().png);
@@ -352,7 +356,7 @@ test('every variant the builder writes is parsed back and renders the pasted fig
   plain.hugo = renderHugo(hugoTemplate2, hugoCall2);
   const [jekyllTemplate2, jekyllPost2] = await texts('Jekyll');
   plain.jekyll = renderJekyll(jekyllTemplate2, jekyllPost2);
-  [plain.wordpress] = await texts('WordPress');
+  plain.wordpress = (await texts('WordPress')).find((t) => t.includes('data-crime-compare'));
   for (const [variant, markup] of Object.entries(plain)) {
     expect(markup, variant).not.toContain('text/csv');
     const fresh = await context.newPage();
