@@ -164,6 +164,43 @@ fn every_force_is_found_at_its_label_point_and_no_other_is() {
     }
 }
 
+/// The arcs a map can draw borders from: every border once, with the two forces it divides.
+#[test]
+fn arcs_draw_each_border_once() {
+    let g = geometry();
+    let arcs = g.arcs();
+    let (pairs, _) = neighbours_and_coast(g);
+    let mut from_arcs = BTreeSet::new();
+    let mut drawn: HashMap<(Pt, Pt), usize> = HashMap::new();
+    for a in &arcs {
+        assert!(a.points.len() >= 2 && (1..=2).contains(&a.shapes.len()));
+        if let [s, t] = a.shapes[..] {
+            from_arcs.insert((s.min(t), s.max(t)));
+        }
+        for w in a.points.windows(2) {
+            *drawn.entry(if w[0] < w[1] { (w[0], w[1]) } else { (w[1], w[0]) }).or_default() += 1;
+        }
+    }
+    assert_eq!(from_arcs, pairs);
+    assert!(drawn.values().all(|&n| n == 1), "an edge is in two arcs");
+    // Every ring edge is in the arcs.
+    for (a, b, _) in edges(g) {
+        assert!(drawn.contains_key(&if a < b { (a, b) } else { (b, a) }));
+    }
+    // The Welsh border: the four Welsh forces meet England along arcs shared with English forces.
+    let wales: Vec<usize> = (0..g.shapes.len()).filter(|&s| g.shapes[s].code.starts_with('W')).collect();
+    let border = arcs.iter().filter(|a| a.shapes.len() == 2 && wales.contains(&a.shapes[0]) != wales.contains(&a.shapes[1])).count();
+    assert!(border >= 4, "{border}");
+}
+
+#[test]
+fn the_attribution_is_there_in_english_and_welsh() {
+    use crime_compare::i18n::{t, Key, Lang};
+    assert!(crime_compare::provenance::BOUNDARY_ATTRIBUTION.contains("Contains OS data © Crown copyright and database right 2022"));
+    assert_eq!(t(Key::BoundaryAttribution, Lang::En), crime_compare::provenance::BOUNDARY_ATTRIBUTION);
+    assert!(t(Key::BoundaryAttribution, Lang::Cy).contains("Arolwg Ordnans"));
+}
+
 #[test]
 fn one_shape_for_each_of_the_43_territorial_forces() {
     let g = geometry();
