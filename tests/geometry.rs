@@ -346,3 +346,28 @@ proptest! {
         let _ = decode_geometry(&bytes);
     }
 }
+
+/// Malformed shapefiles are refused with the file, the record and the field named.
+#[test]
+fn a_malformed_shapefile_is_refused_with_file_record_and_field() {
+    let read = |ext: &str| std::fs::read(format!("{}/{SHP}.{ext}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (shp, shx, dbf) = (read("shp"), read("shx"), read("dbf"));
+    let name = "b/PFA.shp";
+    let e = boundaries::read(name, &shp[..50], None, &dbf).unwrap_err().to_string();
+    assert!(e.starts_with("b/PFA.shp, line 0, field 'header'"), "{e}");
+    // The shapes cut short: the first record past the end is named.
+    let e = boundaries::read(name, &shp[..shp.len() / 2], None, &dbf).unwrap_err().to_string();
+    assert!(e.starts_with("b/PFA.shp, line ") && e.contains("field 'shape'"), "{e}");
+    // A field renamed in the table's header: the .dbf, record 1, the field.
+    let at = dbf.windows(7).position(|w| w == b"PFA22CD").unwrap();
+    let mut renamed = dbf.clone();
+    renamed[at + 5..at + 7].copy_from_slice(b"XX");
+    let e = boundaries::read(name, &shp, Some(&shx), &renamed).unwrap_err().to_string();
+    assert_eq!(e, "b/PFA.dbf, line 1, field 'PFA22CD': no such field in the table");
+    // A code that is not one of the dataset's forces is refused by the build, with its record.
+    let at = dbf.windows(9).position(|w| w == b"W15000002").unwrap();
+    let mut other = dbf.clone();
+    other[at + 8] = b'9';
+    let e = boundaries::build(name, &shp, Some(&shx), &other, ds()).unwrap_err().to_string();
+    assert!(e.starts_with("b/PFA.dbf, line ") && e.ends_with("field 'PFA22CD': W15000009 (Gwent) is not a territorial police force area of the dataset"), "{e}");
+}

@@ -458,3 +458,39 @@ pub fn interior_point(shape: &Shape) -> Option<Pt> {
     }
     best.map(|(_, x, y)| (x.round() as i32, y.round() as i32))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn douglas_peucker_keeps_the_ends_and_what_is_further_than_the_tolerance() {
+        let line = [(0, 0), (10, 1), (20, 0), (30, 50), (40, 0)];
+        assert_eq!(douglas_peucker(&line, 5.0), vec![(0, 0), (20, 0), (30, 50), (40, 0)]);
+        assert_eq!(douglas_peucker(&line, 100.0), vec![(0, 0), (40, 0)]);
+        assert_eq!(douglas_peucker(&line, 0.0), line.to_vec());
+        // A closed arc keeps its start, its furthest point and enough to stay a ring.
+        let ring = [(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)];
+        let s = douglas_peucker(&ring, 1.0);
+        assert_eq!((s.first(), s.last(), s.len()), (Some(&(0, 0)), Some(&(0, 0)), 5));
+    }
+
+    #[test]
+    fn spikes_are_removed_and_reported() {
+        let mut r = vec![(0, 0), (10, 0), (20, 0), (10, 0), (10, 10)];
+        assert!(has_spike(&r));
+        remove_spikes(&mut r);
+        assert_eq!(r, vec![(0, 0), (10, 0), (10, 10)]);
+        assert!(!has_spike(&r));
+    }
+
+    #[test]
+    fn segments_conflict_only_away_from_a_shared_end() {
+        assert!(segments_conflict((0, 0), (10, 10), (0, 10), (10, 0)));
+        assert!(!segments_conflict((0, 0), (10, 10), (10, 10), (20, 0)));
+        // Touching in the middle, and overlapping collinear segments.
+        assert!(segments_conflict((0, 0), (10, 0), (5, 0), (5, 5)));
+        assert!(segments_conflict((0, 0), (10, 0), (5, 0), (15, 0)));
+        assert!(!segments_conflict((0, 0), (10, 0), (10, 0), (15, 0)));
+    }
+}
