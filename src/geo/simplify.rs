@@ -476,6 +476,22 @@ mod tests {
     }
 
     #[test]
+    fn a_label_point_outside_its_shape_is_replaced_by_an_interior_point() {
+        // A U: the published point sits in the notch, outside.
+        let u = vec![(0, 0), (300, 0), (300, 300), (200, 300), (200, 100), (100, 100), (100, 300), (0, 300)];
+        let shape = Shape { code: "U".into(), name: "U".into(), label: (150, 200), polygons: vec![Polygon { outer: u, holes: vec![] }] };
+        let opt = Options { tolerance: 0.0, grid: 1, exact: vec![], min_area: 0.0 };
+        let (g, report) = simplify(&Geometry::new(vec![shape]), &opt);
+        assert_eq!(report.moved_labels, vec!["U".to_string()]);
+        let (x, y) = g.shapes[0].label;
+        assert!(g.shapes[0].contains(x as f64, y as f64), "({x}, {y})");
+        // Tiny polygons go, and are listed.
+        let tiny = Shape { code: "T".into(), name: "T".into(), label: (1, 1), polygons: vec![Polygon { outer: vec![(0, 0), (2, 0), (2, 2)], holes: vec![] }] };
+        let (g, report) = simplify(&Geometry::new(vec![tiny]), &Options { min_area: 10.0, ..opt });
+        assert!(g.shapes[0].polygons.is_empty() && report.dropped == vec![("T".to_string(), 2.0)]);
+    }
+
+    #[test]
     fn spikes_are_removed_and_reported() {
         let mut r = vec![(0, 0), (10, 0), (20, 0), (10, 0), (10, 10)];
         assert!(has_spike(&r));

@@ -166,7 +166,7 @@ pub fn build(file: &str, shp: &[u8], shx: Option<&[u8]>, dbf: &[u8], ds: &Datase
     }
     let (g, report) = simplify(&full, &options());
     if let Some(code) = report.collapsed.first() {
-        return Err(err(file, 0, "shape", format!("{code}: a ring collapses on the {} m grid", options().grid)));
+        return Err(err(file, 0, "shape", format!("{code}: a ring collapses or folds back on itself on the {} m grid, even unsimplified", options().grid)));
     }
     if report.crossings > 0 {
         return Err(err(file, 0, "shape", format!("{} pairs of borders cross on the {} m grid", report.crossings, options().grid)));
