@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod view;
 pub mod util;
 pub mod case;
+pub mod geo;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

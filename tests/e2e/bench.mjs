@@ -18,7 +18,7 @@
 
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -71,7 +71,15 @@ const brotliSize = (bytes) => brotliCompressSync(bytes, {
   params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
 }).length;
 
+/** The boundaries file that only a map fetches (pkg/data/g-<crc>.ccd), if the dataset has one. */
+function geometryFile() {
+  const dir = join(ROOT, 'pkg/data');
+  return existsSync(dir) ? readdirSync(dir).find((name) => /^g-[0-9a-f]{8}\.ccd$/.test(name)) ?? null : null;
+}
+
 function sizes() {
+  const geometry = geometryFile();
+  const geometryBytes = geometry ? fileBytes(`pkg/data/${geometry}`) : null;
   const ours = ['pkg/crime-compare.js', 'pkg/crime_compare.js', 'pkg/crime_compare_bg.wasm'].map(fileBytes);
   const chartjs = fileBytes('tests/e2e/node_modules/chart.js/dist/chart.umd.js');
   let xz = null;
@@ -92,6 +100,9 @@ function sizes() {
     dataset_gzip_bytes: existsSync(join(ROOT, 'data/crime-compare.bin')) ? gzipSize(fileBytes('data/crime-compare.bin')) : null,
     source_csv_xz_bytes: xz,
     source_csv_xz_note: xzNote,
+    geometry_file: geometry,
+    geometry_raw_bytes: geometryBytes ? geometryBytes.length : null,
+    geometry_gzip_bytes: geometryBytes ? gzipSize(geometryBytes) : null,
   };
 }
 
@@ -332,6 +343,7 @@ async function main() {
   console.log('\n' + ['metric', 'crime-compare', 'Chart.js 4', 'ratio'].map((h, i) => h.padEnd(i ? 15 : 32)).join(''));
   for (const row of rows) console.log(row.map((cell, i) => String(cell ?? 'n/a').padEnd(i ? 15 : 32)).join(''));
   console.log(`\ndataset gzip ${kb(results.dataset_gzip_bytes)}; source CSV xz ${kb(results.source_csv_xz_bytes)}`);
+  console.log(`geometry (pkg/data/${results.geometry_file ?? 'none'}, fetched only by a map): ${results.geometry_raw_bytes ?? 'n/a'} bytes, ${results.geometry_gzip_bytes ?? 'n/a'} bytes gzip`);
   console.log(`wasm memory ${results.wasm_memory_bytes_start} bytes at start, ${results.wasm_memory_bytes_after_10000} after ${INTERACTIONS} interactions`);
   console.log(`Lighthouse accessibility: ${results.lighthouse_accessibility ?? `null (${results.lighthouse_note})`}`);
   console.log(`\nwrote ${join(OUT_DIR, 'results.json')}`);
