@@ -5,7 +5,8 @@
 
 const SCRIPT_URL = new URL('../pkg/crime-compare.js', import.meta.url).href;
 const DATA_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
-const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
+// `src`: the dataset folder of the publisher's own tables (set by builder-upload.js), else none.
+const ATTRIBUTE_ORDER = ['src', 'area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
 
 const form = document.getElementById('builder-form');
 const preview = document.getElementById('preview');
@@ -16,6 +17,7 @@ const status = document.getElementById('copy-status');
 function choices() {
   const data = new FormData(form);
   return {
+    src: data.get('src') || '',
     area: data.get('area') || 'North Wales',
     compare: data.getAll('compare').filter((name) => name !== data.get('area')).join(','),
     offence: data.get('offence') || 'Sexual offences',
@@ -151,6 +153,8 @@ function renderSnippet(state) {
 
 function updatePreview(state) {
   for (const name of ATTRIBUTE_ORDER) {
+    // The preview charts the compiled files from memory; `src` is where the publisher will put them.
+    if (name === 'src') continue;
     if (state[name] === '') preview.removeAttribute(name);
     else if (preview.getAttribute(name) !== state[name]) preview.setAttribute(name, state[name]);
   }
