@@ -155,7 +155,8 @@ async function show(result) {
   const years = result.first && result.last
     ? (result.first === result.last ? ` for the 12 months ending ${monthName(result.first)}` : ` for the 12 months ending ${monthName(result.first)} to ${monthName(result.last)}`)
     : '';
-  status.textContent = `Done: ${result.files.length} dataset files, with figures from your tables for ${count(result.areas.length, 'area')} and ${count(result.offences.length, 'offence code')}${years}.`;
+  const from = result.tables.map((t) => `${t.name} (${t.level} table)`).join(', ');
+  status.textContent = `Done: ${result.files.length} dataset files from ${from}, with figures from your tables for ${count(result.areas.length, 'area')} and ${count(result.offences.length, 'offence code')}${years}.`;
   const p = document.createElement('p');
   p.textContent = `Areas in your tables: ${result.areas.join(', ') || 'none'}.`;
   summary.replaceChildren(p);

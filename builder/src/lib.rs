@@ -145,6 +145,9 @@ pub fn zip_files(files: &[DataFile]) -> zip::result::ZipResult<Vec<u8>> {
 /// the tables' quarters make.
 #[derive(Debug, Default, PartialEq)]
 pub struct Summary {
+    /// Each table's name and level: "police force area" or "community safety partnership"
+    /// (a table with a CSP Name column).
+    pub tables: Vec<(String, &'static str)>,
     pub areas: Vec<String>,
     pub offences: Vec<String>,
     pub first: Option<String>,
@@ -154,6 +157,7 @@ pub struct Summary {
 /// Gathers, while the tables are read, which forces, partnerships and codes they hold.
 #[derive(Default)]
 struct Seen {
+    tables: Vec<(String, &'static str)>,
     areas: std::collections::BTreeSet<String>,
     codes: std::collections::BTreeSet<String>,
     quarters: std::collections::BTreeSet<crime_compare::period::YearMonth>,
@@ -161,6 +165,8 @@ struct Seen {
 
 impl Seen {
     fn table(&mut self, t: &crime_compare::ingest::open_data::OpenTable) {
+        let csp = t.rows.iter().any(|r| r.csp.is_some());
+        self.tables.push((t.name.clone(), if csp { "community safety partnership" } else { "police force area" }));
         for r in &t.rows {
             self.areas.insert(r.csp.clone().unwrap_or_else(|| r.force.clone()));
             self.codes.insert(r.code.clone());
@@ -179,6 +185,7 @@ impl Seen {
         let first = self.quarters.iter().nth(3).filter(|p| ds.period_index(**p).is_some());
         let last = self.quarters.iter().next_back().filter(|p| ds.period_index(**p).is_some());
         Summary {
+            tables: self.tables.clone(),
             areas: areas.iter().map(|&a| ds.areas()[a].name.clone()).collect(),
             offences: offences.iter().map(|&o| ds.offences()[o].name.clone()).collect(),
             first: first.map(|p| p.to_string()),
@@ -205,7 +212,7 @@ mod web {
 
     /// Compiles `tables` (an array of `{name, bytes}`, bytes a Uint8Array) into a dataset.
     /// `on_progress(text)` is called at each step. Returns `{files: [{name, bytes}], zip,
-    /// folder, areas, offences, first, last}`; throws `{message, file, sheet, row, column}`.
+    /// folder, tables: [{name, level}], areas, offences, first, last}`; throws `{message, file, sheet, row, column}`.
     #[wasm_bindgen]
     pub fn compile(tables: Array, on_progress: &js_sys::Function) -> Result<JsValue, JsValue> {
         let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
@@ -237,6 +244,17 @@ mod web {
         set(&out, "zip", &Uint8Array::from(built.zip.as_slice()));
         set(&out, "folder", &JsValue::from_str(ZIP_FOLDER));
         let s = &built.summary;
+        let tables: Array = s
+            .tables
+            .iter()
+            .map(|(name, level)| {
+                let o = Object::new();
+                set(&o, "name", &JsValue::from_str(name));
+                set(&o, "level", &JsValue::from_str(level));
+                JsValue::from(o)
+            })
+            .collect();
+        set(&out, "tables", &tables);
         set(&out, "areas", &strings(&s.areas));
         set(&out, "offences", &strings(&s.offences));
         set(&out, "first", &s.first.as_deref().map_or(JsValue::NULL, JsValue::from_str));

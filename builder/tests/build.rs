@@ -66,9 +66,24 @@ fn workbooks_compile_to_the_library_build_and_the_zip_holds_its_files() {
         let s = &built.summary;
         // ("London, City of" and "Devon and Cornwall" in the tables.)
         assert_eq!(s.areas, ["City of London", "Devon and Cornwall", "North Wales"]);
+        assert_eq!(s.tables, [(fixture.to_string(), "police force area")]);
         assert_eq!(s.offences.len(), 8, "{:?}", s.offences);
         assert_eq!((s.first.as_deref(), s.last.as_deref()), (Some("2013-03"), Some("2013-09")));
     }
+}
+
+/// A partnership-level table (the synthetic CSP fixture) is told apart, and its partnerships,
+/// named through the lookup, are areas of the dataset.
+#[test]
+fn a_partnership_table_is_detected_and_its_partnerships_become_areas() {
+    let bytes = std::fs::read(repo("tests/data/synthetic-open-data-csp.csv")).unwrap();
+    let built = build(&[OpenDataFile { name: "synthetic-open-data-csp.csv", bytes: &bytes }], &mut |_| {}).unwrap();
+    assert_eq!(built.summary.tables, [("synthetic-open-data-csp.csv".to_string(), "community safety partnership")]);
+    let mut areas = built.summary.areas.clone();
+    areas.sort();
+    assert_eq!(areas, ["Flintshire", "Wrexham"]);
+    let wx = built.dataset.find_area("Wrexham").unwrap();
+    assert_eq!(built.dataset.areas()[wx].code, "W14000006");
 }
 
 #[test]
@@ -87,4 +102,22 @@ fn a_bad_workbook_is_named_by_file_sheet_row_and_column() {
         assert!(build(&[OpenDataFile { name: "junk.ods", bytes: junk }], &mut |_| {}).is_err());
     }
     assert!(build(&[], &mut |_| {}).is_err());
+}
+
+/// The Home Office table the package's own dataset is built from (`make data`), given to the
+/// builder as a publisher would give it, compiles to exactly the committed `pkg/data/`.
+#[test]
+fn the_committed_quarterly_table_compiles_to_exactly_pkg_data() {
+    let gz = std::fs::read(repo("data/prc-pfa-mar2013-onwards-191023.csv.gz")).unwrap();
+    let mut csv = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut csv).unwrap();
+    let built = build(&[OpenDataFile { name: "prc-pfa-mar2013-onwards-191023.csv", bytes: &csv }], &mut |_| {}).unwrap();
+    let mut committed: Vec<String> = std::fs::read_dir(repo("pkg/data")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    committed.sort();
+    let mut names: Vec<String> = built.files.iter().map(|f| f.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, committed);
+    for f in &built.files {
+        assert!(std::fs::read(repo(&format!("pkg/data/{}", f.name))).unwrap() == f.bytes, "{} differs from pkg/data", f.name);
+    }
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect, waitReady, tableCells } from './fixtures.js';
+import { STRICT_CSP } from './server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'data');
@@ -122,11 +123,23 @@ for (const file of ['ho-open-data-sample.ods', 'ho-open-data-sample.xlsx']) {
     await waitReady(page.locator('#preview'));
     await expect(page.getByRole('button', { name: 'Download the dataset' })).toBeDisabled();
 
+    // Every text the status line shows, as a screen reader would hear it.
+    await page.evaluate(() => {
+      window.__statuses = [];
+      const el = document.getElementById('tables-status');
+      new MutationObserver(() => window.__statuses.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     await upload(page, file);
     const status = page.locator('#tables-status');
     await expect(status).toHaveAttribute('role', 'status');
-    await expect(status).toHaveText(/^Done: \d+ dataset files, with figures from your tables for 3 areas and 8 offence codes/, { timeout: 60_000 });
+    await expect(status).toHaveText(new RegExp(`^Done: \\d+ dataset files from ${file.replace('.', '\\.')} \\(police force area table\\), `
+      + 'with figures from your tables for 3 areas and 8 offence codes for the 12 months ending March 2013 to September 2013\\.$'), { timeout: 60_000 });
     await expect(page.locator('#tables-error')).toBeHidden();
+    const said = await page.evaluate(() => window.__statuses);
+    for (const step of [`Reading ${file}: unpacking the workbook`, `Reading ${file}: sheet 2012-13 (1 of 2)`,
+      `Reading ${file}: sheet 2013_14 (2 of 2)`, `Read ${file}: 114 rows from 2 year sheets`]) {
+      expect(said.some((text) => text.startsWith(step)), `"${step}" in ${JSON.stringify(said)}`).toBe(true);
+    }
 
     // The preview charts the compiled dataset, from memory: the area the tables start with.
     const preview = page.locator('#preview');
@@ -219,4 +232,19 @@ test('the builder module is the builder\'s alone: the widget\'s pages never fetc
   expect(fetched.filter((u) => /builder/.test(u))).toEqual([]);
   // And its files are not in pkg/, which publishers copy.
   expect(readFileSync(join(ROOT, 'www', 'builder-wasm', 'crime_compare_builder_bg.wasm')).length).toBeGreaterThan(0);
+});
+
+test('the upload works under the strict Content-Security-Policy, worker and module included', async ({ page }) => {
+  // The page, its scripts and the worker all carry the policy (a worker takes its own from its response).
+  await page.route(/\/www\/.*\.(html|js)$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+  });
+  await page.goto('/www/builder.html');
+  await upload(page, 'ho-open-data-sample.xlsx');
+  await expect(page.locator('#tables-status')).toHaveText(/^Done:/, { timeout: 60_000 });
+  await waitReady(page.locator('#preview'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the dataset' }).click()]);
+  expect(download.suggestedFilename()).toBe('crime-compare-data.zip');
+  expect(await page.evaluate(() => window.__cc.violations)).toEqual([]);
 });

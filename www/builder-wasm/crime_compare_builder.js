@@ -1,7 +1,7 @@
 /**
  * Compiles `tables` (an array of `{name, bytes}`, bytes a Uint8Array) into a dataset.
  * `on_progress(text)` is called at each step. Returns `{files: [{name, bytes}], zip,
- * folder, areas, offences, first, last}`; throws `{message, file, sheet, row, column}`.
+ * folder, tables: [{name, level}], areas, offences, first, last}`; throws `{message, file, sheet, row, column}`.
  * @param {Array<any>} tables
  * @param {Function} on_progress
  * @returns {any}
