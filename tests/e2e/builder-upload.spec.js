@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect, waitReady, tableCells } from './fixtures.js';
 import { STRICT_CSP } from './server.mjs';
+import AxeBuilder from '@axe-core/playwright';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'data');
@@ -216,6 +217,9 @@ test('a malformed table is reported by file, sheet, row and column, and nothing 
   await expect(page.getByRole('button', { name: 'Download the dataset' })).toBeDisabled();
   await expect(page.locator('#preview')).not.toHaveAttribute('src', /.+/);
   await expect(page.locator('#snippet-parts code').first()).not.toContainText('<crime-compare src=');
+  // The report itself passes axe (the list of where, its colours).
+  const results = await new AxeBuilder({ page }).include('.upload').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // A good file afterwards clears the report.
   await upload(page, 'ho-open-data-sample.xlsx');
