@@ -2,7 +2,7 @@
 #
 #   make serve   install what is missing, build pkg/, serve the repository on 127.0.0.1:8080
 #   make test    host tests, wasm tests in headless Chromium, end-to-end tests, pkg/ staleness
-#   make pkg     rebuild pkg/ from the sources (commit the result)
+#   make pkg     rebuild pkg/ and the builder's module www/builder-wasm/ from the sources (commit both)
 #   make bench   benchmark against Chart.js (not part of make test)
 #   make wordpress-plugin   target/crime-compare-wordpress.zip: the WordPress plugin with pkg/ inside
 #   make fuzz    run each cargo-fuzz target for FUZZ_RUNS executions (nightly; not part of make test)
@@ -27,7 +27,7 @@ RUSTUP_HOME ?= $(HOME)/.rustup
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/crime-compare --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(RUSTUP_HOME)=/rustup
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: help setup pkg fresh-pkg check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz wordpress-plugin
+.PHONY: help setup pkg fresh-pkg fresh-builder builder-wasm check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz wordpress-plugin
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -48,16 +48,39 @@ fresh-pkg: setup
 	@rm -rf $(FRESH)/bindgen
 	@$(MAKE) --no-print-directory data-files DATA_DIR=$(FRESH)/data DATA_BIN=target/data/crime-compare.bin
 
+# The embed builder's own module (builder/: the same ingest and codec, with the workbook reader
+# and a zip writer), which only www/builder.html loads; readers never fetch it, so it is not in
+# pkg/, which publishers copy. Built in its own cargo invocation: built together with the widget,
+# cargo would unify the two builds' features and each module would carry the other's code.
+BUILDER_CRATE := crime_compare_builder
+BUILDER_DIR := www/builder-wasm
+BUILDER_FRESH := target/builder-fresh
+fresh-builder: setup
+	@cargo build --quiet --release -p crime-compare-builder --lib --target $(WASM_TARGET)
+	@rm -rf $(BUILDER_FRESH) && mkdir -p $(BUILDER_FRESH)/bindgen
+	@wasm-opt $(WASM_OPT_FLAGS) target/$(WASM_TARGET)/release/$(BUILDER_CRATE).wasm -o $(BUILDER_FRESH)/bindgen/opt.wasm
+	@wasm-bindgen --target web --no-typescript --out-name $(BUILDER_CRATE) --out-dir $(BUILDER_FRESH)/bindgen $(BUILDER_FRESH)/bindgen/opt.wasm
+	@cp $(BUILDER_FRESH)/bindgen/$(BUILDER_CRATE)_bg.wasm $(BUILDER_FRESH)/bindgen/$(BUILDER_CRATE).js $(BUILDER_FRESH)/
+	@rm -rf $(BUILDER_FRESH)/bindgen
+
+builder-wasm: fresh-builder
+	@mkdir -p $(BUILDER_DIR) && find $(BUILDER_DIR) -mindepth 1 -delete && cp -r $(BUILDER_FRESH)/* $(BUILDER_DIR)/
+	@echo "$(BUILDER_DIR)/ rebuilt: wasm $$(gzip -9c $(BUILDER_DIR)/$(BUILDER_CRATE)_bg.wasm | wc -c) bytes gzip"
+
 pkg: fresh-pkg
 	@mkdir -p pkg && find pkg -mindepth 1 -delete && cp -r $(FRESH)/* pkg/
 	@echo "pkg/ rebuilt: $$(du -sb pkg | cut -f1) bytes, wasm $$(gzip -9c pkg/$(CRATE)_bg.wasm | wc -c) bytes gzip"
+	@$(MAKE) --no-print-directory builder-wasm
 
-# Fails when the committed pkg/ is not what the sources build.
-check-pkg: fresh-pkg
-	@if ! diff -r -q pkg $(FRESH) >/dev/null 2>&1; then \
-	  echo "pkg/ is stale: it differs from what the sources build:"; diff -r -q pkg $(FRESH) || true; \
-	  echo "Run 'make pkg' and commit pkg/."; exit 1; fi
-	@echo "pkg/ is up to date with the sources."
+# Fails when the committed pkg/ or www/builder-wasm/ is not what the sources build.
+check-pkg: fresh-pkg fresh-builder
+	@stale=0; \
+	 if ! diff -r -q pkg $(FRESH) >/dev/null 2>&1; then \
+	  echo "pkg/ is stale: it differs from what the sources build:"; diff -r -q pkg $(FRESH) || true; stale=1; fi; \
+	 if ! diff -r -q $(BUILDER_DIR) $(BUILDER_FRESH) >/dev/null 2>&1; then \
+	  echo "$(BUILDER_DIR)/ is stale: it differs from what the sources build:"; diff -r -q $(BUILDER_DIR) $(BUILDER_FRESH) || true; stale=1; fi; \
+	 if [ $$stale -ne 0 ]; then echo "Run 'make pkg' and commit pkg/ and $(BUILDER_DIR)/."; exit 1; fi
+	@echo "pkg/ and $(BUILDER_DIR)/ are up to date with the sources."
 
 serve: pkg
 	@echo "Demo: http://127.0.0.1:$(PORT)/www/index.html  (Ctrl-C to stop)"
@@ -72,7 +95,7 @@ test: setup
 	 if [ $$status -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all suites passed"; fi; exit $$status
 
 test-host:
-	@cargo test --quiet --no-fail-fast 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
+	@cargo test --quiet --no-fail-fast --workspace 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
 
 test-wasm:
 	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \

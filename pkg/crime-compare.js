@@ -24,8 +24,14 @@ let modulePromise = null;
 const DATA = new URL('data/', BASE).href;
 const indexes = new Map();
 
+/** Files held in memory by their URL: the embed builder's preview of a dataset it compiled in
+ *  the browser (see holdDataset). Empty on every reader's page. */
+const held = new Map();
+
 /** Fetches a file of a dataset as bytes; a failure names the file and the status. */
 async function fetchBytes(url) {
+  const bytes = held.get(url);
+  if (bytes) return bytes;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -385,6 +391,18 @@ new MutationObserver((records) => {
     }
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
+
+/**
+ * For the embed builder: serves a dataset's files (`[{name, bytes}]`) from memory at the folder
+ * URL `url`, so a widget with `src` naming that folder charts them and nothing is fetched.
+ * Give each dataset a folder URL of its own: a dataset is decoded once per URL and kept.
+ */
+export function holdDataset(url, files) {
+  const folder = new URL(url, document.baseURI);
+  if (!folder.pathname.endsWith('/')) folder.pathname += '/';
+  for (const file of files) held.set(new URL(file.name, folder).href, file.bytes);
+  return folder.href;
+}
 
 /** For hosts and tests: the shared module, loaded on demand. */
 export function load() { return loadModule(); }

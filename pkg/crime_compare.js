@@ -771,18 +771,18 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_348);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_343);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_347);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_342);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_346);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_341);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
@@ -806,16 +806,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_346(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_346(arg0, arg1);
+function __wasm_bindgen_func_elem_341(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_341(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_348(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_348(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_343(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_343(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_347(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_347(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_342(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_342(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

@@ -16,7 +16,8 @@ pub mod util;
 pub mod case;
 pub mod geo;
 
-#[cfg(target_arch = "wasm32")]
+// The widget's web layer: wasm only, and not in the builder's module (feature `widget`).
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod web;
 pub mod format;
 pub mod chart;

@@ -379,3 +379,48 @@ fn narrate_prints_the_widgets_sentences_and_query_without_a_period_prints_the_se
     let d = Dataset::bundled().unwrap();
     assert_eq!(lines.len(), d.periods().len() + 1);
 }
+
+/// `crime-data build` is the library's `build_with_open_data` (the function the embed builder's
+/// module calls too): for each open data fixture, the split files and the dataset file it writes
+/// are byte for byte what the library gives.
+#[test]
+fn build_writes_exactly_what_the_library_build_gives_for_the_open_data_fixtures() {
+    use crime_compare::ingest::{build_with_open_data, OpenDataFile, Source};
+    let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap();
+    let (pfa, population, lookup) = (read("data/rec-crime-pfa.csv"), read("data/population.csv"), read("data/lookup.csv"));
+    for fixture in ["ho-open-data-sample.ods", "ho-open-data-sample.xlsx", "ho-open-data-sample.csv"] {
+        let s = Scratch::new(&format!("same-{fixture}"));
+        let table = format!("tests/data/{fixture}");
+        let (out, split) = (s.path("d.bin"), s.path("split"));
+        let o = run(&[
+            "build", "--pfa", "data/rec-crime-pfa.csv", "--population", "data/population.csv", "--lookup", "data/lookup.csv",
+            "--open-data", &table, "--split-dir", &split, "-o", &out,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{fixture}: {}", stderr(&o));
+        let bytes = std::fs::read(root().join(&table)).unwrap();
+        // Another name for the same file (the builder knows only the file's own name): the same dataset.
+        let mut steps = Vec::new();
+        let ds = build_with_open_data(
+            Source { name: "rec-crime-pfa.csv", text: &pfa },
+            Source { name: "population.csv", text: &population },
+            Source { name: "lookup.csv", text: &lookup },
+            &[OpenDataFile { name: fixture, bytes: &bytes }],
+            &mut |step| steps.push(format!("{step:?}").split(['{', '(']).next().unwrap_or_default().trim().to_string()),
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), ds.encode(), "{fixture}: the .bin");
+        let files = ds.encode_split();
+        let mut written: Vec<String> = std::fs::read_dir(&split).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        written.sort();
+        let mut names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        names.sort();
+        assert_eq!(written, names, "{fixture}: the split files");
+        for f in &files {
+            assert_eq!(std::fs::read(s.0.join("split").join(&f.name)).unwrap(), f.bytes, "{fixture}: {}", f.name);
+        }
+        // Progress: the file is read (per sheet for a workbook), then the dataset assembled.
+        let first = if fixture.ends_with(".csv") { "Read" } else { "Reading" }; // a CSV has no sheets to report
+        assert_eq!(steps.first().map(String::as_str), Some(first), "{fixture}");
+        assert_eq!(&steps[steps.len() - 2..], ["Read", "Assembling"], "{fixture}");
+    }
+}

@@ -85,10 +85,11 @@ fn progress_names_each_year_sheet() {
         steps.push(match p {
             ReadProgress::Opening => "opening".to_string(),
             ReadProgress::Sheet { name, index, count } => format!("{name} ({index}/{count})"),
+            ReadProgress::SheetRead { name, rows } => format!("{name}: {rows} rows"),
         })
     })
     .unwrap();
-    assert_eq!(steps, ["opening", "2012-13 (1/2)", "2013_14 (2/2)"]);
+    assert_eq!(steps, ["opening", "2012-13 (1/2)", "2012-13: 72 rows", "2013_14 (2/2)", "2013_14: 114 rows"]);
     let mut csv_steps = 0;
     read_with("ho-open-data-sample.csv", &mut |_| csv_steps += 1).unwrap();
     assert_eq!(csv_steps, 0);

@@ -48,6 +48,7 @@ function choices() {
   const pasted = figureAreas();
   const area = pasted[0] || data.get('area') || 'North Wales';
   return {
+    src: data.get('src') || '',
     area,
     compare: pasted.length ? pasted.slice(1).join(',') : data.getAll('compare').filter((name) => name !== area).join(','),
     offence: data.get('offence') || 'Sexual offences',
@@ -150,7 +151,10 @@ function updatePreview(state) {
     // The widget reads inline data once, when it mounts: put a fresh element in.
     const next = document.createElement('crime-compare');
     next.id = 'preview';
-    for (const name of ATTRIBUTE_ORDER) if (state[name] !== '') next.setAttribute(name, state[name]);
+    // `src` is where the publisher will put their compiled files; the preview keeps its own.
+    for (const name of ATTRIBUTE_ORDER) if (name !== 'src' && state[name] !== '') next.setAttribute(name, state[name]);
+    const held = preview.getAttribute('src');
+    if (held) next.setAttribute('src', held);
     if (csv) {
       const script = document.createElement('script');
       script.type = 'text/csv';
@@ -168,6 +172,8 @@ function updatePreview(state) {
     return;
   }
   for (const name of ATTRIBUTE_ORDER) {
+    // The preview charts the compiled files from memory; `src` is where the publisher will put them.
+    if (name === 'src') continue;
     if (state[name] === '') preview.removeAttribute(name);
     else if (preview.getAttribute(name) !== state[name]) preview.setAttribute(name, state[name]);
   }

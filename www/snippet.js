@@ -11,7 +11,8 @@
 // (which the widget reads the same way) instead of CSV.
 
 export const DATA_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
-export const ATTRIBUTE_ORDER = ['area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
+// `src`: the dataset folder of the publisher's own tables (set by builder-upload.js), else none.
+export const ATTRIBUTE_ORDER = ['src', 'area', 'compare', 'offence', 'measure', 'kind', 'lang', 'theme', 'controls'];
 
 /** Escapes a value for a double-quoted HTML attribute. */
 export function attr(value) {

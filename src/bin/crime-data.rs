@@ -28,8 +28,8 @@ fn main() -> std::process::ExitCode {
 mod cli {
     use clap::{Args, Parser, Subcommand, ValueEnum};
     use crime_compare::codec;
-    use crime_compare::ingest::open_data::{self, ReadProgress};
-    use crime_compare::ingest::{self, Source, Sources};
+    use crime_compare::ingest::open_data::ReadProgress;
+    use crime_compare::ingest::{self, BuildProgress, Source};
     use crime_compare::model::Dataset;
     use crime_compare::period::YearMonth;
     use std::io::{IsTerminal, Write};
@@ -347,33 +347,42 @@ mod cli {
         };
         let texts = (read(&a.pfa)?, read(&a.population)?, read(&a.lookup)?);
         let names = (shown(&a.pfa), shown(&a.population), shown(&a.lookup));
-        let mut open_data = Vec::new();
+        let mut open_bytes = Vec::new();
         for p in &a.open_data {
-            let name = shown(p);
             progress.update(&format!("reading {}", short_name(p)));
-            let bytes = std::fs::read(p).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
-            let started = Instant::now();
-            let mut sheets = 0;
-            let table = open_data::read_open_data(&name, &bytes, &mut |step| match step {
-                ReadProgress::Opening => progress.update(&format!("reading {}: unpacking the workbook", short_name(p))),
-                ReadProgress::Sheet { name: sheet, index, count } => {
-                    sheets = count;
-                    progress.update(&format!("reading {}: sheet {sheet} ({index}/{count})", short_name(p)));
-                }
-            })
-            .map_err(|e| fail(format!("build failed: {e}")))?;
-            let from = if sheets > 0 { format!(" from {sheets} year sheets") } else { String::new() };
-            progress.line(&format!("read {name}: {} rows{from} in {:.1} s", table.rows.len(), started.elapsed().as_secs_f64()));
-            open_data.push(table);
+            open_bytes.push(std::fs::read(p).map_err(|e| fail(format!("cannot read {}: {e}", shown(p))))?);
         }
-        progress.update("building the dataset");
-        let sources = Sources {
-            pfa: Source { name: &names.0, text: &texts.0 },
-            population: Source { name: &names.1, text: &texts.1 },
-            lookup: Source { name: &names.2, text: &texts.2 },
-            open_data,
-        };
-        let mut ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
+        let open_names: Vec<String> = a.open_data.iter().map(|p| shown(p)).collect();
+        let files: Vec<ingest::OpenDataFile> =
+            open_names.iter().zip(&open_bytes).map(|(name, bytes)| ingest::OpenDataFile { name, bytes }).collect();
+        // The same function as the embed builder's module: the tables are read, then assembled.
+        let mut started = Instant::now();
+        let mut ds = ingest::build_with_open_data(
+            Source { name: &names.0, text: &texts.0 },
+            Source { name: &names.1, text: &texts.1 },
+            Source { name: &names.2, text: &texts.2 },
+            &files,
+            &mut |step| match step {
+                BuildProgress::Reading { index, step, .. } => {
+                    let short = short_name(&a.open_data[index - 1]);
+                    match step {
+                        ReadProgress::Opening => {
+                            started = Instant::now();
+                            progress.update(&format!("reading {short}: unpacking the workbook"));
+                        }
+                        ReadProgress::Sheet { name: sheet, index, count } => progress.update(&format!("reading {short}: sheet {sheet} ({index}/{count})")),
+                        ReadProgress::SheetRead { .. } => {}
+                    }
+                }
+                BuildProgress::Read { file, rows, sheets, .. } => {
+                    let from = if sheets > 0 { format!(" from {sheets} year sheets") } else { String::new() };
+                    progress.line(&format!("read {file}: {rows} rows{from} in {:.1} s", started.elapsed().as_secs_f64()));
+                    started = Instant::now();
+                }
+                BuildProgress::Assembling => progress.update("building the dataset"),
+            },
+        )
+        .map_err(|e| fail(format!("build failed: {e}")))?;
         if let Some(shp) = &a.boundaries {
             progress.update(&format!("reading {}", short_name(shp)));
             let name = shown(shp);

@@ -17,7 +17,8 @@ pub mod csv;
 pub mod open_data;
 pub mod quarterly;
 pub mod sources;
-#[cfg(not(target_arch = "wasm32"))]
+// Native always; in the wasm only for the builder's module (feature `workbook`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "workbook"))]
 pub mod workbook;
 
 use crate::model::{slug, Area, AreaId, AreaKind, BaseData, BreakReason, Dataset, Offence, StoredBreak};
@@ -178,6 +179,52 @@ pub struct Sources<'a> {
 }
 
 pub use crate::provenance::SOURCE_NOTE;
+
+/// One Home Office open data file as given: its name (for messages, and the release it names:
+/// see [`open_data_release`]) and its bytes (an ODS or XLSX workbook, or a CSV export).
+#[derive(Clone, Copy, Debug)]
+pub struct OpenDataFile<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// How far [`build_with_open_data`] has got, for the CLI's progress line and the builder's status.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BuildProgress<'a> {
+    /// Reading open data file `index` (1-based) of `count`: where in it.
+    Reading { file: &'a str, index: usize, count: usize, step: open_data::ReadProgress<'a> },
+    /// Open data file `file` is read: `rows` rows from `sheets` year sheets (0 for a CSV); the
+    /// rows themselves in `table`.
+    Read { file: &'a str, rows: usize, sheets: usize, table: &'a open_data::OpenTable },
+    /// Every file is read: the dataset is being assembled.
+    Assembling,
+}
+
+/// The one way a dataset is built from files, for `crime-data build` and the embed builder's
+/// wasm module alike: the rolling-year file, populations and lookup as text, and Home Office
+/// open data tables (workbooks or CSV) as bytes, read in turn and then assembled by [`build`].
+pub fn build_with_open_data(
+    pfa: Source,
+    population: Source,
+    lookup: Source,
+    files: &[OpenDataFile],
+    progress: &mut dyn FnMut(BuildProgress),
+) -> Result<Dataset, IngestError> {
+    let mut tables = Vec::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        let mut sheets = 0;
+        let table = open_data::read_open_data(f.name, f.bytes, &mut |step| {
+            if let open_data::ReadProgress::Sheet { count, .. } = step {
+                sheets = count;
+            }
+            progress(BuildProgress::Reading { file: f.name, index: i + 1, count: files.len(), step });
+        })?;
+        progress(BuildProgress::Read { file: f.name, rows: table.rows.len(), sheets, table: &table });
+        tables.push(table);
+    }
+    progress(BuildProgress::Assembling);
+    build(&Sources { pfa, population, lookup, open_data: tables })
+}
 
 fn err(file: &str, line: usize, field: &str, message: String) -> IngestError {
     IngestError::new(file, line, field, message)

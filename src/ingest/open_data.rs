@@ -81,6 +81,8 @@ pub enum ReadProgress<'a> {
     Opening,
     /// Reading year sheet `index` (1-based) of `count`.
     Sheet { name: &'a str, index: usize, count: usize },
+    /// Year sheet `name` is read: `rows` rows so far in the file, this sheet's included.
+    SheetRead { name: &'a str, rows: usize },
 }
 
 /// How many rows at the top of a sheet are searched for the header row.
@@ -562,6 +564,15 @@ impl<'f> SheetRows<'f> {
         read_grid(Place { file: self.file, sheet: Some(name) }, grid, Some(year), &mut self.seen, &mut self.rows)
     }
 
+    /// Rows read so far, across the sheets.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     pub fn finish(self) -> Vec<OpenRow> {
         self.rows
     }
@@ -586,12 +597,12 @@ pub fn read_open_data(file: &str, bytes: &[u8], progress: &mut dyn FnMut(ReadPro
     Ok(OpenTable { name: file.to_string(), rows })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "workbook"))]
 fn read_workbook(file: &str, bytes: &[u8], progress: &mut dyn FnMut(ReadProgress)) -> Result<Vec<OpenRow>, IngestError> {
     super::workbook::read(file, bytes, progress)
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "workbook")))]
 fn read_workbook(file: &str, _: &[u8], _: &mut dyn FnMut(ReadProgress)) -> Result<Vec<OpenRow>, IngestError> {
     Err(IngestError::new(file, 0, "file", "workbooks are read by the crime-data tool only: export the table as CSV".into()))
 }

@@ -1,5 +1,6 @@
 //! Spreadsheet workbooks (ODS, XLSX, XLS) read through `calamine`, as grids of cells for
-//! [`super::open_data`]. Native only: the widget's wasm never reads a workbook.
+//! [`super::open_data`]. Native, and in the builder's wasm module (feature `workbook`); the
+//! widget's wasm never reads a workbook.
 
 use super::open_data::{column_letters, year_sheets, Cell, Grid, OpenRow, ReadProgress, SheetRows};
 use super::IngestError;
@@ -75,6 +76,7 @@ pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(ReadProgress)) ->
             err
         })?;
         rows.read(name, *year, &SheetGrid::new(&range))?;
+        progress(ReadProgress::SheetRead { name, rows: rows.len() });
     }
     Ok(rows.finish())
 }
