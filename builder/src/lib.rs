@@ -24,6 +24,18 @@ pub const ZIP_FOLDER: &str = "crime-compare-data";
 const PFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rec-crime-pfa.csv.deflate"));
 const POPULATION: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/population.csv.deflate"));
 const LOOKUP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lookup.csv.deflate"));
+/// The ONS police force area boundaries (`data/boundaries/`), as `crime-data build --boundaries`
+/// reads them, so a compiled dataset carries the same map geometry as the package's own.
+const SHP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/PFA_DEC_2022_EW_BUC_V2.shp.deflate"));
+const SHX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/PFA_DEC_2022_EW_BUC_V2.shx.deflate"));
+const DBF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/PFA_DEC_2022_EW_BUC_V2.dbf.deflate"));
+const SHP_NAME: &str = "PFA_DEC_2022_EW_BUC_V2.shp";
+
+fn inflate_bytes(name: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut out).map_err(|e| format!("the builder's copy of {name} is damaged: {e}"))?;
+    Ok(out)
+}
 
 /// The committed sources, inflated: (name, text) for the rolling-year file, populations, lookup.
 pub fn base_sources() -> Result<[(&'static str, String); 3], String> {
@@ -82,6 +94,11 @@ pub fn build(tables: &[OpenDataFile], progress: &mut dyn FnMut(&str)) -> Result<
         },
     )
     .map_err(BuildError::Input)?;
+    progress("Adding the police force area boundaries");
+    let (shp, shx, dbf) = (inflate_bytes(SHP_NAME, SHP), inflate_bytes("PFA_DEC_2022_EW_BUC_V2.shx", SHX), inflate_bytes("PFA_DEC_2022_EW_BUC_V2.dbf", DBF));
+    let (shp, shx, dbf) = (shp.map_err(BuildError::Other)?, shx.map_err(BuildError::Other)?, dbf.map_err(BuildError::Other)?);
+    let (geometry, _) = ingest::boundaries::build(SHP_NAME, &shp, Some(&shx), &dbf, &dataset).map_err(BuildError::Input)?;
+    let dataset = dataset.with_geometry(geometry);
     let summary = seen.summary(&dataset);
     progress("Writing the dataset files");
     let files = dataset.encode_split();

@@ -35,6 +35,11 @@ fn workbooks_compile_to_the_library_build_and_the_zip_holds_its_files() {
             &mut |_| {},
         )
         .unwrap();
+        // With the boundaries, as `crime-data build --boundaries` adds them.
+        let shp = |ext: &str| std::fs::read(repo(&format!("data/boundaries/PFA_DEC_2022_EW_BUC_V2.{ext}"))).unwrap();
+        let (geometry, _) = crime_compare::ingest::boundaries::build("PFA_DEC_2022_EW_BUC_V2.shp", &shp("shp"), Some(&shp("shx")), &shp("dbf"), &library).unwrap();
+        let library = library.with_geometry(geometry);
+        assert!(library.geometry().is_some());
         let expected = library.encode_split();
         assert_eq!(built.files.len(), expected.len());
         for (a, b) in built.files.iter().zip(&expected) {

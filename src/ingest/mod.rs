@@ -11,7 +11,7 @@
 //! * optionally, Home Office open-data tables ([`open_data`]): quarterly counts, summed here into
 //!   rolling years; CSP-level tables add community safety partnerships as areas.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "boundaries"))]
 pub mod boundaries;
 pub mod csv;
 pub mod open_data;
