@@ -470,7 +470,20 @@ pub fn map_sentence(m: &MapNarrative) -> String {
             let areas = if m.of == 43 { "the 43 police force areas".to_string() } else { format!("the {} police force areas with a figure", m.of) };
             if m.change {
                 let year_before = m.period.minus_months(12).map(|p| i18n::period_label(p, lang)).unwrap_or_default();
-                let mut t = format!("{} had {position} % change in {plural} of {areas}, from the {year_before} to the {period}: {}", m.subject, change_text(m.value));
+                // A rise is ranked from the top, a fall from the bottom: "the 4th largest fall".
+                let position = if m.value < 0.0 {
+                    let from_bottom = m.of + 1 - m.rank;
+                    if from_bottom == 1 { "the largest fall".to_string() } else { format!("the {} largest fall", crate::chart::map::ordinal_en(from_bottom)) }
+                } else if m.value > 0.0 {
+                    if m.rank == 1 { "the largest rise".to_string() } else { format!("the {} largest rise", crate::chart::map::ordinal_en(m.rank)) }
+                } else {
+                    format!("{position} % change (none)")
+                };
+                let mut t = if m.value == 0.0 {
+                    format!("{} recorded as many {plural} in the {period} as in the {year_before}", m.subject)
+                } else {
+                    format!("{} had {position} in {plural} of {areas}, from the {year_before} to the {period}: {}", m.subject, change_text(m.value))
+                };
                 if let Some(o) = m.overall {
                     t.push_str(&format!(", against {} across England and Wales", change_text(o)));
                 }
@@ -533,7 +546,7 @@ pub fn chart_summary(input: &ChartInput) -> String {
     if input.kind == ChartKind::Map {
         let period = input.periods.get(input.ranking_period).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
         let n = crate::chart::map::key_order(input).len();
-        let measure = if input.change.is_year_on_year() { i18n::t(Key::YearOnYear, lang) } else { i18n::t(Key::PerThousandPeople, lang) };
+        let measure = if input.change == crate::chart::ChangeMode::YearOnYearGiven { i18n::t(Key::YearOnYear, lang) } else { i18n::t(Key::PerThousandPeople, lang) };
         return i18n::fill(i18n::t(Key::AriaMap, lang), &[("n", &n.to_string()), ("offence", &offence), ("measure", measure), ("period", &period)]);
     }
     if input.kind == ChartKind::Ranking {

@@ -178,7 +178,7 @@ pub fn tooltip(input: &ChartInput, series: usize, period: usize) -> Option<Toolt
     let value_text = value.map_or_else(|| input.missing_text().to_string(), |v| input.format_value(v));
     if input.kind == ChartKind::Map {
         // The figure with its unit and the count behind a rate; the rank in place of a change.
-        let rate = input.measure == super::Measure::Rate && !input.change.is_year_on_year();
+        let rate = input.measure == super::Measure::Rate && input.change != super::ChangeMode::YearOnYearGiven;
         let value_text = match value {
             None => i18n::t(Key::NoFigure, lang).to_string(),
             Some(_) if rate => {

@@ -254,7 +254,7 @@ fn break_decimals(breaks: &[f64]) -> usize {
 }
 
 fn break_text(input: &ChartInput, b: f64, decimals: usize) -> String {
-    if input.change.is_year_on_year() && input.measure == Measure::Count {
+    if input.change == super::ChangeMode::YearOnYearGiven {
         let t = format::decimal(b, decimals, input.lang);
         return if b > 0.0 { format!("+{t}%") } else if b < 0.0 { format!("{}%", t.replacen('-', "\u{2212}", 1)) } else { "0%".into() };
     }
@@ -326,14 +326,14 @@ pub fn key_order(input: &ChartInput) -> Vec<usize> {
         .ranking_order()
         .into_iter()
         .map(|(s, _)| s)
-        .filter(|&s| map.framed.get(s).copied().unwrap_or(false) && map.shapes.get(s).is_some_and(Option::is_some))
+        .filter(|&s| map.framed.get(s).copied().unwrap_or(false))
         .collect()
 }
 
 /// A map fills most of the width; England and Wales is taller than it is wide.
 pub fn preferred_height(input: &ChartInput) -> f64 {
-    let furniture = if input.titles { 150.0 } else { 80.0 };
-    (furniture + input.width * 1.05).clamp(300.0, 1400.0)
+    let furniture = if input.titles { 170.0 } else { 90.0 };
+    (furniture + (input.width * 1.05).min(820.0)).clamp(300.0, 1000.0)
 }
 
 /// Sutherland–Hodgman clipping of a ring to a rectangle (for muted areas at the frame's edge).
@@ -462,7 +462,7 @@ pub fn layout_map(input: &ChartInput) -> Result<Layout, ChartError> {
         .filter(|&s| framed(s) && !data.off_scale.get(s).copied().unwrap_or(false))
         .filter_map(|s| input.raw(s, period))
         .collect();
-    let breaks = class_breaks(&on_scale, input.change.is_year_on_year());
+    let breaks = class_breaks(&on_scale, input.change == super::ChangeMode::YearOnYearGiven);
     let class_colours = sequential(input.theme, breaks.len() + 1);
     let grey = no_figure(input.theme);
     let fill_of = |s: usize| -> Rgb {

@@ -292,7 +292,7 @@ pub struct Table {
 fn value_header(input: &ChartInput) -> String {
     match input.kind {
         ChartKind::Change => input.subtitle(),
-        ChartKind::Map if input.change.is_year_on_year() => i18n::t(Key::YearOnYear, input.lang).to_string(),
+        ChartKind::Map if input.change == ChangeMode::YearOnYearGiven => i18n::t(Key::YearOnYear, input.lang).to_string(),
         _ => i18n::t(if input.measure == Measure::Rate { Key::RatePer1000 } else { Key::Count }, input.lang).to_string(),
     }
 }
@@ -305,7 +305,7 @@ pub fn table(input: &ChartInput) -> Table {
     if input.kind == ChartKind::Map {
         // Every framed area by rank, with its figure, the count behind a rate, and its rank.
         let mut header = vec![i18n::t(Key::TableArea, lang).to_string(), value_header(input)];
-        let rate = input.measure == Measure::Rate && !input.change.is_year_on_year();
+        let rate = input.measure == Measure::Rate && input.change != ChangeMode::YearOnYearGiven;
         if rate {
             header.push(i18n::t(Key::Count, lang).to_string());
         }
@@ -365,7 +365,7 @@ pub fn csv(input: &ChartInput, source_line: &str) -> String {
     let number = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
     if input.kind == ChartKind::Map {
         let period = input.periods.get(input.ranking_period).map(|p| p.to_string()).unwrap_or_default();
-        let rate = input.measure == Measure::Rate && !input.change.is_year_on_year();
+        let rate = input.measure == Measure::Rate && input.change != ChangeMode::YearOnYearGiven;
         out.push_str(&format!("area,{}", csv_field(&format!("{} {}", value_header(input), period))));
         out.push_str(if rate { ",count,rank\n" } else { ",rank\n" });
         let counts = input.map.as_ref().map(|m| m.counts.clone()).unwrap_or_default();
@@ -377,10 +377,6 @@ pub fn csv(input: &ChartInput, source_line: &str) -> String {
             }
             out.push(',');
             out.push_str(&map::rank(input, s).map_or(String::new(), |(r, _)| r.to_string()));
-            out.push('\n');
-        }
-        for line in &input.sources {
-            out.push_str(&csv_field(&format!("# {line}")));
             out.push('\n');
         }
     } else if input.kind == ChartKind::Ranking {
