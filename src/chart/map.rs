@@ -121,6 +121,8 @@ pub struct MapLayout {
     pub cols: usize,
     pub rows: usize,
     pub cell: (f64, f64),
+    /// Height over width of the framed areas' bounds.
+    pub aspect: f64,
 }
 
 /// Light theme: ColorBrewer YlGnBu, 7 classes (Brewer & Harrower; marked colour-blind safe).
@@ -330,10 +332,16 @@ pub fn key_order(input: &ChartInput) -> Vec<usize> {
         .collect()
 }
 
-/// A map fills most of the width; England and Wales is taller than it is wide.
+/// The height that gives the map its width: the legend, notes and source lines as laid out,
+/// plus the framed areas at the full width (England and Wales is taller than it is wide),
+/// the map at most 820 px tall.
 pub fn preferred_height(input: &ChartInput) -> f64 {
-    let furniture = if input.titles { 170.0 } else { 90.0 };
-    (furniture + (input.width * 1.05).min(820.0)).clamp(300.0, 1000.0)
+    const PROBE: f64 = 4000.0;
+    let probe = ChartInput { height: PROBE, ..input.clone() };
+    let Ok(l) = layout_map(&probe) else { return (input.width * 1.1).clamp(300.0, 1000.0) };
+    let aspect = l.map.as_ref().map_or(1.2, |m| m.aspect);
+    let furniture = PROBE - l.plot.h;
+    (furniture + (l.plot.w * aspect).min(820.0)).clamp(300.0, 1600.0)
 }
 
 /// Sutherland–Hodgman clipping of a ring to a rectangle (for muted areas at the frame's edge).
@@ -535,7 +543,13 @@ pub fn layout_map(input: &ChartInput) -> Result<Layout, ChartError> {
         let inset: Vec<usize> = data.inset.iter().copied().filter(|&s| framed(s) && has_shape(s)).collect();
         let inset_bounds = bounds_of(inset.iter().filter_map(|&s| data.shapes.get(s)?.as_ref()).flat_map(|sh| sh.polygons.iter().flatten()));
         if let Some(ib) = inset_bounds {
-            let small = (ib.2 - ib.0).max(ib.3 - ib.1) * p.k < 60.0;
+            // Needed while the smallest of them (the City, 3 km across) is too small to point at.
+            let smallest = inset
+                .iter()
+                .filter_map(|&s| data.shapes.get(s)?.as_ref().and_then(|sh| bounds_of(sh.polygons.iter().flatten())))
+                .map(|b| (b.2 - b.0).max(b.3 - b.1) * p.k)
+                .fold(f64::INFINITY, f64::min);
+            let small = smallest < 16.0;
             if small {
                 let iw = (frame.w * 0.32).clamp(80.0, 280.0);
                 let aspect = (ib.3 - ib.1).max(1.0) / (ib.2 - ib.0).max(1.0);
@@ -639,6 +653,7 @@ pub fn layout_map(input: &ChartInput) -> Result<Layout, ChartError> {
         cols,
         rows,
         cell,
+        aspect: framed_bounds.map_or(1.2, |b| (b.3 - b.1).max(1.0) / (b.2 - b.0).max(1.0)),
     });
     Ok(layout)
 }
