@@ -108,7 +108,7 @@ fuzz:
 
 # Rebuild the dataset from the committed sources in data/: the self-contained file the native
 # tools and tests read (data/crime-compare.bin) and the same figures split for the widget
-# (pkg/data/: an index and one content-addressed file per offence).
+# (pkg/data/: an index, one content-addressed file per offence and one for the boundaries).
 QUARTERLY := data/prc-pfa-mar2013-onwards-191023.csv.gz
 DATA_BIN ?= data/crime-compare.bin
 data: data-files
@@ -117,4 +117,5 @@ data-files:
 	@cargo run --quiet --release --bin crime-data -- build --pfa data/rec-crime-pfa.csv \
 	  --population data/population.csv --lookup data/lookup.csv \
 	  --open-data target/data/prc-pfa-mar2013-onwards-191023.csv \
+	  --boundaries data/boundaries/PFA_DEC_2022_EW_BUC_V2.shp \
 	  --split-dir $(DATA_DIR) -o $(DATA_BIN)

@@ -9,7 +9,9 @@
 //!
 //! Sections, in order: meta (source note, population years), areas, offences, periods,
 //! population, presence (which cells have figures, as runs), values (per source offence, its
-//! byte length and its range-coded stream, so one offence decodes without the others).
+//! byte length and its range-coded stream, so one offence decodes without the others), geometry
+//! (the force area boundaries: none, inline, or the length and CRC-32 of a file of their own,
+//! `g-<crc>.ccd`, fetched only by a map; see [`encode_geometry`]).
 //!
 //! Only base figures are stored (see `model`); aggregates are re-derived on decode.
 //!
@@ -34,11 +36,14 @@
 //! Decoding never trusts a count: every length is checked against the bytes left, and the total
 //! number of cells is capped, so hostile input cannot make it allocate much or panic.
 
+use crate::geo::topology::{ring_from_arcs, ArcRef, RingArcs, Topology};
+use crate::geo::{Geometry, Polygon, Shape};
 use crate::model::{Area, AreaKind, BaseData, BreakReason, DecodeError, Offence, StoredBreak, MAX_ABS_COUNT, MAX_POPULATION};
 use crate::period::YearMonth;
 
 pub const MAGIC: &[u8; 4] = b"CCDS";
-pub const VERSION: u16 = 4;
+/// 5: a geometry section (the force area boundaries, inline or in a file of their own).
+pub const VERSION: u16 = 5;
 const HEADER_LEN: usize = 14;
 /// Upper bound on areas x offences x periods, far above any real dataset (about 10^5 for the
 /// bundled one, about 10^6 with every CSP), so a crafted header cannot demand gigabytes.
@@ -51,8 +56,9 @@ const TAG_PERIODS: u8 = 4;
 const TAG_POPULATION: u8 = 5;
 const TAG_BREAKS: u8 = 6;
 const TAG_VALUES: u8 = 7;
+const TAG_GEOMETRY: u8 = 8;
 
-const SECTION_NAMES: [(u8, &str); 7] = [
+const SECTION_NAMES: [(u8, &str); 8] = [
     (TAG_META, "meta"),
     (TAG_AREAS, "areas"),
     (TAG_OFFENCES, "offences"),
@@ -60,6 +66,7 @@ const SECTION_NAMES: [(u8, &str); 7] = [
     (TAG_POPULATION, "population"),
     (TAG_BREAKS, "breaks"),
     (TAG_VALUES, "values"),
+    (TAG_GEOMETRY, "geometry"),
 ];
 
 // ---------------------------------------------------------------- checksum
@@ -702,6 +709,28 @@ pub fn encode_files(base: &BaseData, layout: Layout) -> Vec<DataFile> {
     }
     section(&mut payload, TAG_VALUES, &vals);
 
+    let mut geo = Vec::new();
+    match &base.geometry {
+        None => geo.push(GEOMETRY_NONE),
+        Some(g) => {
+            let blob = encode_geometry(g);
+            match layout {
+                Layout::Inline => {
+                    geo.push(CHUNK_INLINE);
+                    put_str_bytes(&mut geo, &blob);
+                }
+                Layout::Split => {
+                    let crc = crc32(&blob);
+                    geo.push(CHUNK_FILE);
+                    put_varint(&mut geo, blob.len() as u64);
+                    geo.extend_from_slice(&crc.to_le_bytes());
+                    files.push(DataFile { name: geometry_name(crc), bytes: blob });
+                }
+            }
+        }
+    }
+    section(&mut payload, TAG_GEOMETRY, &geo);
+
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -719,6 +748,12 @@ pub fn encode(base: &BaseData) -> Vec<u8> {
 
 const CHUNK_INLINE: u8 = 1;
 const CHUNK_FILE: u8 = 2;
+const GEOMETRY_NONE: u8 = 0;
+
+/// The name of the geometry file of a split dataset, content-addressed like the figures files.
+pub fn geometry_name(crc: u32) -> String {
+    format!("g-{crc:08x}.ccd")
+}
 
 // ---------------------------------------------------------------- decode
 
@@ -778,7 +813,12 @@ pub fn decode(bytes: &[u8]) -> Result<BaseData, DecodeError> {
 
 /// Decodes every figure, asking `file` for the bytes of each figures file a split index names.
 pub fn decode_with(bytes: &[u8], mut file: impl FnMut(&str) -> Result<Vec<u8>, DecodeError>) -> Result<BaseData, DecodeError> {
-    let (mut base, chunks) = decode_lazy(bytes)?;
+    let (mut base, chunks, geometry) = decode_index(bytes)?;
+    if let Some(c @ Chunk::File { name, .. }) = &geometry {
+        let owned = file(name)?;
+        c.check(&owned)?;
+        base.geometry = Some(decode_geometry(&owned)?);
+    }
     let (na, no, np) = (base.areas.len(), base.offences.len(), base.periods.len());
     base.values = vec![None; na * no * np];
     for (o, c) in chunks.iter().enumerate() {
@@ -874,6 +914,13 @@ pub fn decode_chunk(areas: &[Area], periods: &[YearMonth], buf: &[u8]) -> Result
 /// Decodes and checks everything but the figures (`values` is left empty), and says where each
 /// offence's coded figures are.
 pub fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Vec<Chunk<'_>>), DecodeError> {
+    decode_index(bytes).map(|(base, chunks, _)| (base, chunks))
+}
+
+/// As [`decode_lazy`], and where the geometry is: an inline geometry is decoded into
+/// `BaseData::geometry`; a geometry file is returned as its `Chunk::File` (to be checked and
+/// given to [`decode_geometry`]); `None` when the dataset has no geometry or it is inline.
+pub fn decode_index(bytes: &[u8]) -> Result<(BaseData, Vec<Chunk<'_>>, Option<Chunk<'_>>), DecodeError> {
     let secs = split(bytes)?;
     let body = |i: usize| secs[i].1;
 
@@ -1034,8 +1081,192 @@ pub fn decode_lazy(bytes: &[u8]) -> Result<(BaseData, Vec<Chunk<'_>>), DecodeErr
         releases,
         period_releases,
         breaks,
+        geometry: None,
     };
-    Ok((base, chunks))
+    let mut base = base;
+    let mut r = Reader::new(body(7), "geometry");
+    let geometry = match r.u8()? {
+        GEOMETRY_NONE => None,
+        CHUNK_INLINE => {
+            let n = r.count(1, "geometry length")?;
+            base.geometry = Some(decode_geometry(&r.buf[r.pos..r.pos + n])?);
+            r.pos += n;
+            None
+        }
+        CHUNK_FILE => {
+            let len = r.varint()?;
+            if len > MAX_GEOMETRY_BYTES {
+                return Err(r.err("geometry file too large"));
+            }
+            let mut crc = [0u8; 4];
+            for b in &mut crc {
+                *b = r.u8()?;
+            }
+            let crc = u32::from_le_bytes(crc);
+            Some(Chunk::File { name: geometry_name(crc), len: len as usize, crc })
+        }
+        t => return Err(r.err(&format!("unknown geometry kind {t}"))),
+    };
+    r.finish()?;
+    Ok((base, chunks, geometry))
+}
+
+// ---------------------------------------------------------------- geometry
+
+/// Caps on a geometry, far above the 43 force areas (about 5,000 arc points), so crafted bytes
+/// cannot make the decoder allocate much: the arcs' points are bounded by the bytes, but rings
+/// can reuse an arc, so the rings' points are capped separately.
+const MAX_GEOMETRY_BYTES: u64 = 1 << 24;
+const MAX_RING_POINTS: usize = 1 << 21;
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// The geometry's bytes: its rings as shared arcs ([`Topology::build`]), each point a multiple
+/// of the grid (the largest step that divides every coordinate, so nothing is lost).
+///
+/// ```text
+/// grid varint (metres) | arcs varint | per arc: points-2 varint, then per point zigzag(dx),
+///   zigzag(dy) in grid steps (the first from the previous arc's first point, then from the
+///   point before)
+/// shapes varint | per shape: code str, name str, label zigzag(dx), zigzag(dy) in metres from
+///   the previous label, polygons varint | per polygon: rings varint (outer first) | per ring:
+///   arcs varint, per arc varint(index * 2 + reversed), start varint
+/// ```
+///
+/// Decoding gives back exactly these shapes, for any geometry whose rings have at least three
+/// points and no point repeated consecutively (what `geo::simplify` makes).
+pub fn encode_geometry(g: &Geometry) -> Vec<u8> {
+    let topo = Topology::build(&g.shapes);
+    let grid = topo.arcs.iter().flatten().fold(0u64, |acc, &(x, y)| gcd(gcd(acc, x.unsigned_abs() as u64), y.unsigned_abs() as u64)).max(1);
+    let mut out = Vec::new();
+    put_varint(&mut out, grid);
+    put_varint(&mut out, topo.arcs.len() as u64);
+    let mut first = (0i64, 0i64);
+    for arc in &topo.arcs {
+        put_varint(&mut out, arc.len().saturating_sub(2) as u64);
+        let mut prev = first;
+        for (i, &(x, y)) in arc.iter().enumerate() {
+            let (qx, qy) = (x as i64 / grid as i64, y as i64 / grid as i64);
+            put_varint(&mut out, zigzag(qx - prev.0));
+            put_varint(&mut out, zigzag(qy - prev.1));
+            prev = (qx, qy);
+            if i == 0 {
+                first = prev;
+            }
+        }
+    }
+    put_varint(&mut out, g.shapes.len() as u64);
+    let mut label = (0i64, 0i64);
+    for (shape, polys) in g.shapes.iter().zip(&topo.shapes) {
+        put_str(&mut out, &shape.code);
+        put_str(&mut out, &shape.name);
+        put_varint(&mut out, zigzag(shape.label.0 as i64 - label.0));
+        put_varint(&mut out, zigzag(shape.label.1 as i64 - label.1));
+        label = (shape.label.0 as i64, shape.label.1 as i64);
+        put_varint(&mut out, polys.len() as u64);
+        for rings in polys {
+            put_varint(&mut out, rings.len() as u64);
+            for r in rings {
+                put_varint(&mut out, r.arcs.len() as u64);
+                for a in &r.arcs {
+                    put_varint(&mut out, (a.arc as u64) << 1 | a.reversed as u64);
+                }
+                put_varint(&mut out, r.start as u64);
+            }
+        }
+    }
+    out
+}
+
+/// The geometry from its bytes (see [`encode_geometry`]). Every count is checked against the
+/// bytes left, every coordinate against the grid's range, every ring for arcs that join up.
+pub fn decode_geometry(bytes: &[u8]) -> Result<Geometry, DecodeError> {
+    let mut r = Reader::new(bytes, "geometry");
+    let grid = r.varint()?;
+    if grid == 0 || grid > 1 << 20 {
+        return Err(r.err(&format!("grid step {grid} out of range")));
+    }
+    let coord = |r: &Reader, v: i64| -> Result<i32, DecodeError> {
+        v.checked_mul(grid as i64).and_then(|m| i32::try_from(m).ok()).ok_or_else(|| r.err("coordinate out of range"))
+    };
+    // Each arc takes at least 5 bytes (its length and two points).
+    let na = r.count(5, "arc")?;
+    let mut arcs: Vec<Vec<(i32, i32)>> = Vec::with_capacity(na);
+    let mut first = (0i64, 0i64);
+    for a in 0..na {
+        let n = r.count(2, "arc points")?.checked_add(2).ok_or_else(|| r.err("arc too long"))?;
+        if n > r.remaining() / 2 {
+            return Err(r.err(&format!("arc {a}: {n} points exceed the bytes left")));
+        }
+        let mut pts = Vec::with_capacity(n);
+        let mut prev = first;
+        for i in 0..n {
+            let dx = unzigzag(r.varint()?);
+            let dy = unzigzag(r.varint()?);
+            let q = (prev.0.checked_add(dx), prev.1.checked_add(dy));
+            let (Some(qx), Some(qy)) = q else { return Err(r.err(&format!("arc {a}: coordinate overflows"))) };
+            pts.push((coord(&r, qx)?, coord(&r, qy)?));
+            prev = (qx, qy);
+            if i == 0 {
+                first = prev;
+            }
+        }
+        arcs.push(pts);
+    }
+    // Each shape takes at least 5 bytes: two string lengths, a label and a polygon count.
+    let ns = r.count(5, "shape")?;
+    let mut shapes = Vec::with_capacity(ns);
+    let mut label = (0i64, 0i64);
+    let mut ring_points = 0usize;
+    for s in 0..ns {
+        let code = r.str()?;
+        let name = r.str()?;
+        let (dx, dy) = (unzigzag(r.varint()?), unzigzag(r.varint()?));
+        let l = (label.0.checked_add(dx), label.1.checked_add(dy));
+        let (Some(lx), Some(ly)) = l else { return Err(r.err(&format!("shape {s}: label overflows"))) };
+        let (Ok(x), Ok(y)) = (i32::try_from(lx), i32::try_from(ly)) else { return Err(r.err(&format!("shape {s} ({code}): label out of range"))) };
+        label = (lx, ly);
+        let np = r.count(1, "polygon")?;
+        let mut polygons = Vec::with_capacity(np);
+        for p in 0..np {
+            let nr = r.count(2, "ring")?;
+            if nr == 0 {
+                return Err(r.err(&format!("shape {s} ({code}) polygon {p}: no outer ring")));
+            }
+            let mut rings = Vec::with_capacity(nr);
+            for k in 0..nr {
+                let nrefs = r.count(1, "arc reference")?;
+                let mut refs = Vec::with_capacity(nrefs);
+                for _ in 0..nrefs {
+                    let v = r.varint()?;
+                    let arc = (v >> 1) as usize;
+                    if arc >= arcs.len() {
+                        return Err(r.err(&format!("shape {s} ({code}): arc {arc} does not exist")));
+                    }
+                    ring_points = ring_points.saturating_add(arcs[arc].len());
+                    if ring_points > MAX_RING_POINTS {
+                        return Err(r.err("too many ring points"));
+                    }
+                    refs.push(ArcRef { arc, reversed: v & 1 == 1 });
+                }
+                let start = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
+                let ring = ring_from_arcs(&arcs, &RingArcs { arcs: refs, start })
+                    .ok_or_else(|| r.err(&format!("shape {s} ({code}) polygon {p} ring {k}: the arcs do not make a ring")))?;
+                rings.push(ring);
+            }
+            let mut rings = rings.into_iter();
+            let outer = rings.next().unwrap_or_default();
+            polygons.push(Polygon { outer, holes: rings.collect() });
+        }
+        shapes.push(Shape { code, name, label: (x, y), polygons });
+    }
+    r.finish()?;
+    Ok(Geometry::new(shapes))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod view;
 pub mod map_view;
 pub mod util;
 pub mod case;
+pub mod geo;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -19,6 +19,7 @@
 //! * **Populations** of areas with children of the aggregate kinds are sums of the children;
 //!   missing if any child is missing.
 
+use crate::geo::Geometry;
 use crate::i18n::Lang;
 use crate::period::YearMonth;
 use std::fmt;
@@ -281,6 +282,8 @@ pub struct BaseData {
     /// Series breaks, sorted by (offence, period). Breaks of a base area hold for every
     /// aggregate that sums it.
     pub breaks: Vec<StoredBreak>,
+    /// The force area boundaries, if the dataset has them (see `geo`).
+    pub geometry: Option<Geometry>,
 }
 
 /// The sum of some counts; missing if any is missing (or on overflow).
@@ -318,6 +321,11 @@ pub struct Dataset {
     releases: Vec<Release>,
     period_releases: Vec<u32>,
     breaks: Vec<StoredBreak>,
+    /// The force area boundaries: set when the dataset was made with them (inline), or when
+    /// [`Dataset::supply_geometry`] gives the file `geometry_file` names.
+    geometry: OnceLock<Geometry>,
+    /// A split dataset's geometry file: name, length, CRC-32.
+    geometry_file: Option<(String, usize, u32)>,
 }
 
 /// Where an offence's figures come from until they are decoded.
@@ -355,8 +363,11 @@ impl Dataset {
     /// decoded on first use. Figures in files of their own are missing until [`Dataset::supply`]
     /// gives them; [`Dataset::figures_file`] names the file an offence needs.
     pub fn from_index(bytes: &[u8]) -> Result<Dataset, DecodeError> {
-        let (base, chunks) = crate::codec::decode_lazy(bytes)?;
+        let (base, chunks, geometry) = crate::codec::decode_index(bytes)?;
         let mut ds = Dataset::from_base_unfilled(base)?;
+        if let Some(crate::codec::Chunk::File { name, len, crc }) = geometry {
+            ds.geometry_file = Some((name, len, crc));
+        }
         ds.sources = chunks
             .into_iter()
             .map(|c| match c {
@@ -385,6 +396,39 @@ impl Dataset {
         let t = self.raw_table(o, bytes)?;
         let _ = self.tables[o].set(self.make(o, t));
         Ok(())
+    }
+
+    /// The force area boundaries, when the dataset has them: built in, or supplied.
+    pub fn geometry(&self) -> Option<&Geometry> {
+        self.geometry.get()
+    }
+
+    /// A split dataset's geometry file, to fetch and give to [`Dataset::supply_geometry`], while
+    /// it has not been supplied. `None` for a dataset with the geometry inline or without any.
+    pub fn geometry_file(&self) -> Option<&str> {
+        match &self.geometry_file {
+            Some((name, _, _)) if self.geometry.get().is_none() => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Gives the dataset the bytes of its geometry file: checked against the index (length and
+    /// CRC-32) and decoded. Nothing changes on error; supplying it again is harmless.
+    pub fn supply_geometry(&self, bytes: &[u8]) -> Result<(), DecodeError> {
+        let Some((name, len, crc)) = &self.geometry_file else {
+            return Err(DecodeError::Invalid("this dataset has no geometry file".into()));
+        };
+        crate::codec::Chunk::File { name: name.clone(), len: *len, crc: *crc }.check(bytes)?;
+        let g = crate::codec::decode_geometry(bytes)?;
+        let _ = self.geometry.set(g);
+        Ok(())
+    }
+
+    /// The same dataset with these boundaries (replacing any it had).
+    pub fn with_geometry(mut self, g: Geometry) -> Dataset {
+        self.geometry = OnceLock::from(g);
+        self.geometry_file = None;
+        self
     }
 
     /// True when offence `o`'s figures are available (made, in memory, or supplied).
@@ -533,6 +577,8 @@ impl Dataset {
             releases: base.releases,
             period_releases: base.period_releases,
             breaks: base.breaks,
+            geometry: base.geometry.map(OnceLock::from).unwrap_or_default(),
+            geometry_file: None,
         };
         ds.derive();
         Ok(ds)
@@ -574,6 +620,7 @@ impl Dataset {
             releases: self.releases.clone(),
             period_releases: self.period_releases.clone(),
             breaks: self.breaks.clone(),
+            geometry: self.geometry.get().cloned(),
         }
     }
 

@@ -4,6 +4,11 @@
 /// The dataset's note: what the populations behind the rates are.
 pub const SOURCE_NOTE: &str = "Population: ONS mid-year estimates, MYE23 (July 2024)";
 
+/// The attribution the police force area boundaries need wherever they are shown (map charts
+/// and their downloads), as ONS asks for its boundary products. Welsh: `i18n::Key::BoundaryAttribution`.
+pub const BOUNDARY_ATTRIBUTION: &str =
+    "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2022.";
+
 /// The release of the rolling file (`rec-crime-pfa.csv`).
 pub const PFA_RELEASE: &str = "ONS / Home Office police recorded crime by police force area, rolling 12-month totals, as published in early 2019";
 

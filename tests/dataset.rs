@@ -40,6 +40,8 @@ fn quarterly_text() -> &'static str {
 }
 
 const QUARTERLY: &str = "prc-pfa-mar2013-onwards-191023.csv";
+/// The police force area boundaries, as `make data` passes them (`--boundaries`).
+const BOUNDARIES: &str = "data/boundaries/PFA_DEC_2022_EW_BUC_V2";
 
 /// The dataset built from the committed sources, as `make data` builds it.
 fn built() -> &'static Dataset {
@@ -47,13 +49,17 @@ fn built() -> &'static Dataset {
     B.get_or_init(|| {
         let (pfa, pop, lookup) = (read("data/rec-crime-pfa.csv"), read("data/population.csv"), read("data/lookup.csv"));
         let open = format!("target/data/{QUARTERLY}");
-        ingest::build(&Sources {
+        let ds = ingest::build(&Sources {
             pfa: Source { name: "data/rec-crime-pfa.csv", text: &pfa },
             population: Source { name: "data/population.csv", text: &pop },
             lookup: Source { name: "data/lookup.csv", text: &lookup },
             open_data: vec![ingest::open_data::OpenTable::from_csv(&open, quarterly_text()).unwrap()],
         })
-        .unwrap()
+        .unwrap();
+        let bytes = |ext: &str| std::fs::read(format!("{}/{BOUNDARIES}.{ext}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let shp = format!("{BOUNDARIES}.shp");
+        let (g, _) = ingest::boundaries::build(&shp, &bytes("shp"), Some(&bytes("shx")), &bytes("dbf"), &ds).unwrap();
+        ds.with_geometry(g)
     })
 }
 
@@ -189,6 +195,7 @@ fn committed_dataset_files_are_what_the_build_produces() {
     // The split files decode to exactly the same dataset.
     let split = Dataset::decode_with(&files[0].bytes, |name| Ok(files.iter().find(|f| f.name == name).unwrap().bytes.clone())).unwrap();
     assert!(split.to_base() == built.to_base());
+    assert!(split.geometry().is_some() && split.geometry() == built.geometry() && ds().geometry() == built.geometry());
 }
 
 #[test]
@@ -386,6 +393,7 @@ fn tiny(values: Vec<Option<i64>>, pop: Vec<Option<u64>>) -> BaseData {
         releases: vec!["test release".into()],
         period_releases: vec![1, 1],
         breaks: vec![],
+        geometry: None,
     }
 }
 
@@ -517,6 +525,7 @@ fn arb_base() -> impl Strategy<Value = BaseData> {
                     releases: vec!["r".into()],
                     period_releases: vec![1; np],
                     breaks: vec![],
+                    geometry: None,
                 }
             })
     })

@@ -1,7 +1,7 @@
 //! `crime-data`: build, query, inspect and render crime-compare datasets.
 //!
 //! ```text
-//! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <ods|xlsx|csv>]... [--split-dir <dir>] -o <file>
+//! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <ods|xlsx|csv>]... [--boundaries <shp>] [--split-dir <dir>] -o <file>
 //! crime-data query --area <name|code> --offence <name|code> --period <YYYY-MM> [--measure count|rate] [--data <path>]
 //! crime-data inspect [<file>] [--data <path>]
 //! crime-data render --area <a>[,<b>...] --offence <name|code> [--kind trend|ranking|change|map]
@@ -85,6 +85,10 @@ mod cli {
         /// The dataset file to write
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// The police force area boundaries: an ONS shapefile (the .shp; its .shx and .dbf
+        /// beside it), simplified and stored as the dataset's geometry
+        #[arg(long, value_name = "SHP")]
+        boundaries: Option<PathBuf>,
         /// Also write the dataset split for the widget into this folder: an index and one
         /// content-addressed figures file per offence (e.g. pkg/data)
         #[arg(long = "split-dir", value_name = "DIR")]
@@ -378,11 +382,35 @@ mod cli {
             lookup: Source { name: &names.2, text: &texts.2 },
             open_data,
         };
-        let ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
+        let mut ds = ingest::build(&sources).map_err(|e| fail(format!("build failed: {e}")))?;
+        if let Some(shp) = &a.boundaries {
+            progress.update(&format!("reading {}", short_name(shp)));
+            let name = shown(shp);
+            let read = |p: &Path| std::fs::read(p).map_err(|e| fail(format!("cannot read {}: {e}", shown(p))));
+            let shp_bytes = read(shp)?;
+            let shx_path = shp.with_extension("shx");
+            let shx = if shx_path.exists() { Some(read(&shx_path)?) } else { None };
+            let dbf = read(&shp.with_extension("dbf"))?;
+            let (g, r) = ingest::boundaries::build(&name, &shp_bytes, shx.as_deref(), &dbf, &ds).map_err(|e| fail(format!("build failed: {e}")))?;
+            let blob = codec::encode_geometry(&g);
+            let dropped = if r.dropped.is_empty() { String::new() } else { format!(", {} polygons under half a hectare left out", r.dropped.len()) };
+            let moved = if r.moved_labels.is_empty() { String::new() } else { format!(", label points computed for {}", r.moved_labels.join(" ")) };
+            progress.line(&format!(
+                "read {name}: {} shapes, {} points simplified to {} ({} arcs, {} arc points), geometry {} bytes{dropped}{moved}",
+                g.shapes.len(),
+                r.points_before,
+                r.points_after,
+                r.arcs,
+                r.arc_points_after,
+                blob.len()
+            ));
+            ds = ds.with_geometry(g);
+        }
         let bytes = ds.encode();
         if let Some(dir) = &a.split_dir {
             let n = write_split(dir, &ds).map_err(|e| fail(format!("cannot write {}: {e}", shown(dir))))?;
-            progress.line(&format!("wrote {}: an index and {n} figures files", shown(dir)));
+            let geometry = if ds.geometry().is_some() { " and a geometry file" } else { "" };
+            progress.line(&format!("wrote {}: an index, {} figures files{geometry}", shown(dir), n - ds.geometry().is_some() as usize));
         }
         let out = shown(&a.output);
         write_atomically(&a.output, &bytes).map_err(|e| fail(format!("cannot write {out}: {e}")))?;
@@ -414,7 +442,7 @@ mod cli {
         result
     }
 
-    /// Writes a split dataset into `dir`: the figures files first (content-addressed, so new names
+    /// Writes a split dataset into `dir`: the figures (and geometry) files first (content-addressed, so new names
     /// never overwrite what an old index names), then the index atomically, then removes figures
     /// files the new index does not name. A reader never sees an index naming a missing file.
     fn write_split(dir: &Path, ds: &Dataset) -> std::io::Result<usize> {
@@ -427,7 +455,7 @@ mod cli {
         let keep: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
         for e in std::fs::read_dir(dir)? {
             let name = e?.file_name().to_string_lossy().into_owned();
-            if name.starts_with('o') && name.ends_with(".ccd") && !keep.contains(name.as_str()) {
+            if (name.starts_with('o') || name.starts_with("g-")) && name.ends_with(".ccd") && !keep.contains(name.as_str()) {
                 std::fs::remove_file(dir.join(&name))?;
             }
         }
@@ -523,6 +551,21 @@ mod cli {
         let base = ds.to_base();
         let figures = base.values.iter().filter(|v| v.is_some()).count();
         o!("stored figures: {figures}");
+        match ds.geometry() {
+            Some(g) => {
+                let topo = crime_compare::geo::topology::Topology::build(&g.shapes);
+                let arc_points: usize = topo.arcs.iter().map(|a| a.len().saturating_sub(1)).sum();
+                let polygons: usize = g.shapes.iter().map(|s| s.polygons.len()).sum();
+                o!(
+                    "geometry: {} shapes, {polygons} polygons, {} ring points, {} arcs with {arc_points} points, {} bytes",
+                    g.shapes.len(),
+                    g.points(),
+                    topo.arcs.len(),
+                    codec::encode_geometry(g).len()
+                );
+            }
+            None => o!("geometry: none"),
+        }
         o!("bytes by section:");
         for (name, n) in &sizes {
             o!("  {name:<11} {n:>7}");

@@ -11,6 +11,8 @@
 //! * optionally, Home Office open-data tables ([`open_data`]): quarterly counts, summed here into
 //!   rolling years; CSP-level tables add community safety partnerships as areas.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod boundaries;
 pub mod csv;
 pub mod open_data;
 pub mod quarterly;
@@ -622,6 +624,7 @@ pub fn build(src: &Sources) -> Result<Dataset, IngestError> {
         releases,
         period_releases,
         breaks,
+        geometry: None,
     };
     Dataset::from_base(base).map_err(|e| err(pfa_name, 0, "", format!("the assembled dataset is inconsistent: {e}")))
 }
