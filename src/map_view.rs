@@ -71,8 +71,19 @@ fn figure(dataset: &Dataset, area: AreaId, o: OffenceId, p: usize, change: bool)
 /// The map's shapes from the dataset's geometry, by force code; `None` where the dataset has no
 /// geometry (yet: the web layer fetches its file before it builds a map).
 fn shapes(dataset: &Dataset, forces: &[AreaId]) -> Vec<Option<MapShape>> {
-    let _ = dataset;
-    forces.iter().map(|_| None).collect()
+    let Some(g) = dataset.geometry() else { return forces.iter().map(|_| None).collect() };
+    let pt = |&(x, y): &(i32, i32)| (x as f64, y as f64);
+    forces
+        .iter()
+        .map(|&a| {
+            let shape = g.shape(&dataset.areas()[a].code)?;
+            Some(MapShape {
+                polygons: shape.polygons.iter().map(|p| p.outer.iter().map(pt).collect()).collect(),
+                holes: shape.polygons.iter().flat_map(|p| p.holes.iter().map(|h| h.iter().map(pt).collect())).collect(),
+                label: pt(&shape.label),
+            })
+        })
+        .collect()
 }
 
 /// Builds the view of a map. Never fails: problems become messages.
@@ -242,5 +253,5 @@ pub fn build_map(dataset: &Dataset, state: &WidgetState, width: f64, height: f64
 
 /// The boundaries' attribution, shown on every map and in its downloads.
 pub fn boundary_attribution() -> &'static str {
-    "Boundaries: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2022."
+    crate::provenance::BOUNDARY_ATTRIBUTION
 }

@@ -601,15 +601,27 @@ pub fn layout_map(input: &ChartInput) -> Result<Layout, ChartError> {
         let tw = text_width(&text, lsize, bold);
         let bh = lsize * LINE + 2.0;
         let (ax, ay) = area.anchor;
-        let candidates = [(ax, ay), (ax, ay - bh - 4.0), (ax, ay + bh + 4.0), (ax + tw / 2.0 + 8.0, ay), (ax - tw / 2.0 - 8.0, ay)];
-        for (cx, cy) in candidates {
+        let mut candidates = vec![(ax, ay), (ax, ay - bh - 4.0), (ax, ay + bh + 4.0), (ax + tw / 2.0 + 8.0, ay), (ax - tw / 2.0 - 8.0, ay)];
+        for k in 2..=4 {
+            let d = k as f64 * (bh + 2.0);
+            candidates.extend([(ax, ay + d), (ax, ay - d)]);
+        }
+        // An inset area's label may also sit just outside the inset, under or over it.
+        let beside_inset = match (area.in_inset, inset_rect) {
+            (true, Some(r)) => vec![(r.x + r.w / 2.0, r.bottom() + bh / 2.0 + 3.0), (r.x + r.w / 2.0, r.y - bh / 2.0 - 3.0)],
+            _ => Vec::new(),
+        };
+        let n_inside = if area.in_inset { candidates.len() } else { 0 };
+        candidates.extend(beside_inset);
+        for (k, (cx, cy)) in candidates.into_iter().enumerate() {
             // Slide inside the frame rather than drop.
             let cx = cx.clamp(frame.x + tw / 2.0 + 3.0, (frame.right() - tw / 2.0 - 3.0).max(frame.x + tw / 2.0 + 3.0));
             let cy = cy.clamp(frame.y + bh / 2.0, (frame.bottom() - bh / 2.0).max(frame.y + bh / 2.0));
             let label = Label::new(text.clone(), cx, cy, Align::Middle, lsize, bold, c.text, LabelRole::MapLabel);
             let bx = Rect { x: label.rect.x - 3.0, y: cy - bh / 2.0, w: label.rect.w + 6.0, h: bh };
-            let clear_of_inset = area.in_inset || inset_rect.map_or(true, |r| !bx.overlaps(&r));
-            let within_inset = !area.in_inset || inset_rect.map_or(true, |r| bx.inside(&r));
+            let inside_inset = k < n_inside;
+            let clear_of_inset = inside_inset || inset_rect.map_or(true, |r| !bx.overlaps(&r));
+            let within_inset = !inside_inset || inset_rect.map_or(true, |r| bx.inside(&r));
             if bx.inside(&frame) && clear_of_inset && within_inset && !labels.iter().any(|l| l.rect.overlaps(&bx)) && !label_boxes.iter().any(|b: &Rect| b.overlaps(&bx)) {
                 label_boxes.push(bx);
                 labels.push(label);
