@@ -26,7 +26,7 @@
 use super::layout::{furniture, scale_for, Align, Label, LabelRole, Layout, Rect, LINE};
 use super::metrics::{text_width, truncate};
 use super::palette::{colours, Rgb};
-use super::{ChartError, ChartInput, Measure, Role, Theme};
+use super::{ChartError, ChartInput, Role, Theme};
 use crate::format;
 use crate::i18n::{self, Key, Lang};
 
