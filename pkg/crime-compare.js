@@ -14,7 +14,7 @@
 //   styles are constructable stylesheets adopted by each shadow root.
 
 const BASE = new URL('.', import.meta.url);
-const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label', 'controls'];
+const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'extent', 'sync-url', 'label', 'controls'];
 
 /** How near the viewport (px) a widget must come before the module is fetched. */
 const MARGIN = 300;
@@ -263,7 +263,7 @@ async function start(el) {
   const url = dataUrl(el);
   try {
     await loadIndex(loaded, url);
-    const needed = loaded.mod.figures_needed(url, attrs.offence);
+    const needed = loaded.mod.figures_needed(url, attrs.offence, attrs.kind);
     await Promise.all(needed.map((name) => fetchBytes(new URL(name, url).href).then((b) => loaded.mod.supply_figures(url, name, b))));
   } catch (err) {
     record.state = 'failed';
