@@ -85,11 +85,11 @@ bench: pkg
 	@cd tests/e2e && node bench.mjs
 
 FUZZ_RUNS ?= 1000000
-FUZZ_TARGETS := decode decode_payload ingest_csv publisher
+FUZZ_TARGETS := decode decode_payload decode_geometry ingest_csv publisher
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz --version 0.13.2 --locked
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@mkdir -p target/fuzz fuzz/corpus/decode fuzz/corpus/decode_payload fuzz/corpus/ingest_csv fuzz/corpus/publisher
+	@mkdir -p target/fuzz fuzz/corpus/decode fuzz/corpus/decode_payload fuzz/corpus/decode_geometry fuzz/corpus/ingest_csv fuzz/corpus/publisher
 	@# Seeds: real inputs, so the fuzzer starts deep inside each parser. The decoder's seed is a
 	@# small real dataset (two Welsh forces, three offences, ten periods): decoding the whole
 	@# bundled file on every run would allow only a few thousand runs a minute.
@@ -97,6 +97,7 @@ fuzz:
 	@cargo run --quiet --release --bin crime-data -- build --pfa target/fuzz/small-pfa.csv --population data/population.csv --lookup data/lookup.csv -o target/fuzz/small.bin >/dev/null
 	@tail -c +15 target/fuzz/small.bin > fuzz/corpus/decode_payload/small
 	@cp target/fuzz/small.bin fuzz/corpus/decode/small
+	@cp pkg/data/g-*.ccd fuzz/corpus/decode_geometry/boundaries
 	@head -c 3000 data/rec-crime-pfa.csv > fuzz/corpus/ingest_csv/pfa.csv
 	@head -c 3000 data/population.csv > fuzz/corpus/ingest_csv/population.csv
 	@head -c 3000 data/lookup.csv > fuzz/corpus/ingest_csv/lookup.csv

@@ -138,6 +138,9 @@ pub fn area_name_cy(code: &str) -> Option<&'static str> {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum Key {
     SourceLine,
+    /// The attribution the police force area boundaries need on a map and its downloads
+    /// (English: `provenance::BOUNDARY_ATTRIBUTION`).
+    BoundaryAttribution,
     ShowTable,
     HideTable,
     DownloadPng,
@@ -259,6 +262,13 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         SourceLine => (
             "Source: Office for National Statistics / Home Office, police recorded crime. Open Government Licence v3.0.",
             "Ffynhonnell: Swyddfa Ystadegau Gwladol / y Swyddfa Gartref, troseddau a gofnodwyd gan yr heddlu. Trwydded Llywodraeth Agored v3.0.",
+        ),
+        // [ONS-cy], [OGL-cy]; "Arolwg Ordnans" is Ordnance Survey's own Welsh name and
+        // "Hawlfraint y Goron" the Welsh for Crown copyright used on Welsh Government maps; the
+        // rest [plain], to be reviewed by a Welsh speaker.
+        BoundaryAttribution => (
+            crate::provenance::BOUNDARY_ATTRIBUTION,
+            "Ffynhonnell: y Swyddfa Ystadegau Gwladol, dan y Drwydded Llywodraeth Agored v.3.0. Yn cynnwys data'r Arolwg Ordnans © Hawlfraint y Goron a hawliau cronfa ddata 2022.",
         ),
         ShowTable => ("Show table", "Dangos y tabl"),     // [cy-UI]
         HideTable => ("Hide table", "Cuddio'r tabl"),     // [cy-UI]

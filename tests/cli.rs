@@ -158,9 +158,15 @@ fn inspect_reports_sections_and_decode_time() {
     let o = run(&["inspect", "data/crime-compare.bin"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = stdout(&o);
-    for want in ["43 Force", "(2003-03 to 2023-06)", "decoded and derived in", "population", "breaks"] {
+    for want in ["43 Force", "(2003-03 to 2023-06)", "decoded and derived in", "population", "breaks", "geometry: 43 shapes, 94 polygons, 7428 ring points"] {
         assert!(t.contains(want), "missing {want:?} in\n{t}");
     }
+    // The geometry's bytes: the same in the split folder (its own file) as inline.
+    let bytes = |t: &str| t.lines().find(|l| l.starts_with("geometry:")).map(str::to_string);
+    let split = run(&["inspect", "pkg/data"]);
+    assert_eq!(split.status.code(), Some(0), "{}", stderr(&split));
+    assert!(bytes(&t).unwrap().ends_with(" bytes"), "{t}");
+    assert_eq!(bytes(&t), bytes(&stdout(&split)));
     let o = run(&["inspect", "tests/data/malformed-pfa.csv"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("magic"), "{}", stderr(&o));

@@ -22,6 +22,15 @@ pub struct Geometry {
     pub bounds: Bounds,
 }
 
+/// A stretch of boundary between two junctions, to draw once (see [`Geometry::arcs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arc {
+    /// At least two points; a closed arc (an island's whole coast) ends where it starts.
+    pub points: Vec<(i32, i32)>,
+    /// Indices into `Geometry::shapes`: two for a border, one for a coastline.
+    pub shapes: Vec<usize>,
+}
+
 /// An axis-aligned box in BNG metres (inclusive), y grows northwards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Bounds {
@@ -102,6 +111,29 @@ impl Geometry {
     /// one (a point exactly on a border may report either side).
     pub fn shape_at(&self, x: f64, y: f64) -> Option<&Shape> {
         self.shapes.iter().find(|s| s.contains(x, y))
+    }
+
+    /// The boundaries as arcs, each drawn once: a border between two shapes is one arc (listing
+    /// both), a stretch of coastline or of the edge of England and Wales one arc of one shape.
+    /// Computed from the rings (see [`topology`]); for per-ring arc references use
+    /// [`Geometry::topology`].
+    pub fn arcs(&self) -> Vec<Arc> {
+        let topo = self.topology();
+        let mut shapes: Vec<Vec<usize>> = vec![Vec::new(); topo.arcs.len()];
+        for (s, polys) in topo.shapes.iter().enumerate() {
+            for a in polys.iter().flatten().flat_map(|r| &r.arcs) {
+                if let Some(v) = shapes.get_mut(a.arc).filter(|v| !v.contains(&s)) {
+                    v.push(s);
+                }
+            }
+        }
+        topo.arcs.into_iter().zip(shapes).map(|(points, shapes)| Arc { points, shapes }).collect()
+    }
+
+    /// The rings as arcs, with each ring's arc references (`shapes[s][p][r]`: shape `s`,
+    /// polygon `p`, ring `r`, the outer ring first).
+    pub fn topology(&self) -> topology::Topology {
+        topology::Topology::build(&self.shapes)
     }
 
     /// Polygon points in all (each ring's points once; a border shared by two shapes counts twice).

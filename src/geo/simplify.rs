@@ -58,6 +58,9 @@ pub struct Report {
     /// Shapes with a ring that the grid collapses even unsimplified and that is not an island
     /// (none for the force areas: the build fails on any).
     pub collapsed: Vec<String>,
+    /// Pairs of arcs that still cross or touch with no simplification at all (the grid moved
+    /// points across a line; none for the force areas: the build fails on any).
+    pub crossings: usize,
     /// Shapes whose published label point is not inside them after simplification.
     pub moved_labels: Vec<String>,
 }
@@ -137,7 +140,7 @@ pub fn simplify(full: &Geometry, opt: &Options) -> (Geometry, Report) {
                 }
                 for (i, r) in rings.iter().enumerate() {
                     let orig = if i == 0 { &full.shapes[s].polygons[p].outer } else { &full.shapes[s].polygons[p].holes[i - 1] };
-                    let ok = build_ring(&arcs, r).is_some_and(|ring| valid_like(&ring, orig));
+                    let ok = build_ring(&arcs, r, false).is_some_and(|ring| valid_like(&ring, orig));
                     if !ok {
                         let mut any = false;
                         for a in &r.arcs {
@@ -164,11 +167,13 @@ pub fn simplify(full: &Geometry, opt: &Options) -> (Geometry, Report) {
             }
             u
         };
-        for (a, b) in crossings(&arcs, &used) {
+        let cross = crossings(&arcs, &used);
+        for &(a, b) in &cross {
             changed |= lower(&mut tol[a], &mut refined[a]);
             changed |= lower(&mut tol[b], &mut refined[b]);
         }
         if !changed {
+            report.crossings = cross.len();
             break;
         }
     }
@@ -189,7 +194,7 @@ pub fn simplify(full: &Geometry, opt: &Options) -> (Geometry, Report) {
                 continue;
             }
             // A collapsed ring (reported above) is left out rather than stored empty.
-            let mut rs = rings.iter().map(|r| build_ring(&arcs, r));
+            let mut rs = rings.iter().map(|r| build_ring(&arcs, r, true));
             let Some(outer) = rs.next().flatten() else { continue };
             polygons.push(Polygon { outer, holes: rs.flatten().collect() });
         }
@@ -225,7 +230,7 @@ pub fn simplify(full: &Geometry, opt: &Options) -> (Geometry, Report) {
 }
 
 /// A ring from simplified arcs, with repeated consecutive points dropped.
-fn build_ring(arcs: &[Vec<Pt>], r: &RingArcs) -> Option<Vec<Pt>> {
+fn build_ring(arcs: &[Vec<Pt>], r: &RingArcs, despike: bool) -> Option<Vec<Pt>> {
     // Arcs shrunk to one point (both ends on one grid point) join nothing: leave them out.
     let refs: Vec<ArcRef> = r.arcs.iter().copied().filter(|a| arcs[a.arc].first() != arcs[a.arc].last() || arcs[a.arc].len() > 2 || r.arcs.len() == 1).collect();
     let mut seq: Vec<Pt> = Vec::new();
@@ -241,13 +246,47 @@ fn build_ring(arcs: &[Vec<Pt>], r: &RingArcs) -> Option<Vec<Pt>> {
     while seq.len() > 1 && seq.first() == seq.last() {
         seq.pop();
     }
+    if despike {
+        remove_spikes(&mut seq);
+    }
     // The start of the ring: where the original ring's first point went is not tracked after
     // simplification, so rings start at their first arc.
     (seq.len() >= 3).then_some(seq)
 }
 
-/// At least three distinct points, a non-zero area, and the orientation of the original.
+/// Drops zero-width spikes (`a`, `b`, `a`: out to `b` and straight back) until there are none.
+/// A ring that walks an edge both ways is the only one that walks it, so this takes nothing from
+/// a neighbour. Spikes come from the grid squeezing a narrow inlet or a sliver left out.
+fn remove_spikes(ring: &mut Vec<Pt>) {
+    let mut i = 0;
+    while ring.len() >= 3 && i < ring.len() * 2 {
+        let n = ring.len();
+        let k = i % n;
+        if ring[(k + n - 1) % n] == ring[(k + 1) % n] {
+            // Drop b and the repeated a after it.
+            let (b, a2) = (k, (k + 1) % n);
+            let (hi, lo) = (b.max(a2), b.min(a2));
+            ring.remove(hi);
+            ring.remove(lo);
+            i = i.saturating_sub(2);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Has a zero-width spike (`a`, `b`, `a`).
+fn has_spike(ring: &[Pt]) -> bool {
+    let n = ring.len();
+    (0..n).any(|i| ring[(i + n - 1) % n] == ring[(i + 1) % n])
+}
+
+/// At least three distinct points, a non-zero area, the orientation of the original, and no
+/// spike.
 fn valid_like(ring: &[Pt], orig: &[Pt]) -> bool {
+    if has_spike(ring) {
+        return false;
+    }
     let mut distinct = ring.to_vec();
     distinct.sort_unstable();
     distinct.dedup();

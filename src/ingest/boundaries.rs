@@ -137,11 +137,13 @@ fn polygons(p: &shapefile::Polygon) -> Result<Vec<Polygon>, String> {
 /// How the force area boundaries are simplified for the dataset (see `geo::simplify` and
 /// `data/PROVENANCE.md`): Douglas–Peucker at 250 m (half a pixel of a 1,200 px map of England
 /// and Wales; the published ultra-generalised boundaries are already close to that, so this
-/// removes about a fifth of their points), a 20 m grid (the City of London, about 3 km², is a
-/// hundred grid steps across in a London inset), the City of London's arcs unsimplified, and
-/// polygons under 5,000 m² (half a hectare: slivers and rocks, a hundredth of a pixel) left out.
+/// removes about a sixth of their points), a 10 m grid (the City of London, about 3 km², is two
+/// hundred grid steps across in a London inset; on a 20 m grid the rounding alone made borders
+/// cross in narrow inlets of Lincolnshire, Dorset and Dyfed-Powys), the City of London's arcs
+/// unsimplified, and polygons under 5,000 m² (half a hectare: slivers and rocks, a hundredth of
+/// a pixel) left out.
 pub fn options() -> Options {
-    Options { tolerance: 250.0, grid: 20, exact: vec![CITY_OF_LONDON.to_string()], min_area: 5_000.0 }
+    Options { tolerance: 250.0, grid: 10, exact: vec![CITY_OF_LONDON.to_string()], min_area: 5_000.0 }
 }
 
 /// The City of London police force area.
@@ -165,6 +167,9 @@ pub fn build(file: &str, shp: &[u8], shx: Option<&[u8]>, dbf: &[u8], ds: &Datase
     let (g, report) = simplify(&full, &options());
     if let Some(code) = report.collapsed.first() {
         return Err(err(file, 0, "shape", format!("{code}: a ring collapses on the {} m grid", options().grid)));
+    }
+    if report.crossings > 0 {
+        return Err(err(file, 0, "shape", format!("{} pairs of borders cross on the {} m grid", report.crossings, options().grid)));
     }
     Ok((g, report))
 }
