@@ -236,7 +236,7 @@ pub fn build_map(dataset: &Dataset, state: &WidgetState, width: f64, height: f64
     if !change {
         source_lines.push(i18n::source_note(dataset.source_note(), lang));
     }
-    source_lines.push(boundary_attribution().to_string());
+    source_lines.push(i18n::t(Key::BoundaryAttribution, lang).to_string());
     input.sources = source_lines[1..].to_vec();
     let title = input.title();
     let areas = selected
@@ -249,9 +249,4 @@ pub fn build_map(dataset: &Dataset, state: &WidgetState, width: f64, height: f64
         })
         .collect();
     View { input, areas, offence_label, title, narrative, aria_label, messages, source_lines }
-}
-
-/// The boundaries' attribution, shown on every map and in its downloads.
-pub fn boundary_attribution() -> &'static str {
-    crate::provenance::BOUNDARY_ATTRIBUTION
 }

@@ -83,7 +83,9 @@ fn wales_map_snapshot() {
 fn welsh_dark_map_snapshot() {
     let mut pairs = NATIONAL.to_vec();
     pairs.push(("lang", "cy"));
-    let svg = render_svg(&input(&pairs, 640.0, true)).unwrap();
+    let i = input(&pairs, 640.0, true);
+    assert!(sources(&i).contains("Arolwg Ordnans © Hawlfraint y Goron"), "{}", sources(&i));
+    let svg = render_svg(&i).unwrap();
     check_paths(&svg, &["Gogledd Cymru", "De Cymru"], 43 + 2);
     assert!(svg.contains("xml:lang=\"cy\""));
     assert!(svg.contains("Llundain"));
