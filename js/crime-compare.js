@@ -31,6 +31,19 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** A dataset's file (figures of one offence, or a map's boundaries), fetched and supplied once
+ * per page however many widgets ask for it at once. */
+const files = new Map();
+function supplyFile(mod, url, name) {
+  const key = new URL(name, url).href;
+  if (!files.has(key)) {
+    const promise = fetchBytes(key).then((b) => mod.supply_figures(url, name, b));
+    promise.catch(() => files.delete(key)); // a later widget may try again
+    files.set(key, promise);
+  }
+  return files.get(key);
+}
+
 /** The index of the dataset at `url`, fetched once per page and loaded into the module. */
 function loadIndex(loaded, url, bytes) {
   if (!indexes.has(url)) {
@@ -55,7 +68,7 @@ function loadModule() {
       const exports = await mod.default({ module_or_path: wasm });
       const loaded = { mod, exports };
       // Figures files are fetched on first use, by name, and handed to the module.
-      mod.set_fetcher((url, name) => fetchBytes(new URL(name, url).href).then((b) => mod.supply_figures(url, name, b)));
+      mod.set_fetcher((url, name) => supplyFile(mod, url, name));
       // The package's own index is in hand before any widget (or the builder) asks for it; a
       // failure is reported by the widget that needs it.
       await loadIndex(loaded, DATA, index).catch(() => {});
@@ -264,7 +277,7 @@ async function start(el) {
   try {
     await loadIndex(loaded, url);
     const needed = loaded.mod.figures_needed(url, attrs.offence, attrs.kind);
-    await Promise.all(needed.map((name) => fetchBytes(new URL(name, url).href).then((b) => loaded.mod.supply_figures(url, name, b))));
+    await Promise.all(needed.map((name) => supplyFile(loaded.mod, url, name)));
   } catch (err) {
     record.state = 'failed';
     showLoadFailure(el, attrs.lang, err);

@@ -2,7 +2,7 @@
 // the keyboard reaches every force in the table's order, and the table's figures are the
 // published counts (computed here from the source tables by data.js) with rates in rank order.
 
-import { test, expect, waitReady, plotArea, tooltipText, tableCells, CANVAS } from './fixtures.js';
+import { test, expect, waitReady, waitAllReady, plotArea, tooltipText, tableCells, countRequests, CANVAS } from './fixtures.js';
 import { series, numbersIn } from './data.js';
 
 const PERIOD = '2023-06';
@@ -106,4 +106,14 @@ test('the table lists every force with its published count, its rate and its ran
   expect(rows[0].slice(0, 2)).toEqual(['City of London', '11.37']);
   await expect(host.locator('.caption')).toContainText('North Wales had the 7th highest rate of sexual offences of the 43 police force areas in the year ending June 2023: 3.62 per 1,000 people, against 3.14 across England and Wales.');
   await expect(host.locator('.source')).toContainText('Contains OS data © Crown copyright and database right 2022');
+});
+
+test('the boundaries are fetched only by a map, once for every map on the page', async ({ page }) => {
+  const geometry = countRequests(page, /\/g-[0-9a-f]+\.ccd$/);
+  await page.goto('/tests/e2e/pages/single.html');
+  await waitReady(page.locator('#w'));
+  expect(geometry).toEqual([]);
+  await page.goto('/tests/e2e/pages/map.html');
+  expect(await waitAllReady(page)).toBe(3);
+  expect(geometry.length).toBe(1);
 });
