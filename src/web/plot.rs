@@ -43,6 +43,9 @@ pub struct Plot {
     scale: f64,
     /// The point the tooltip is on.
     pub focus: Option<Position>,
+    /// On a map, the overlay's drawn box (device px): only it is cleared on the next move, so a
+    /// tall map's overlay is not wiped whole on every pointer move.
+    dirty: std::cell::Cell<Option<(f64, f64, f64, f64)>>,
 }
 
 impl Plot {
@@ -73,7 +76,7 @@ impl Plot {
         root.append_child(&overlay)?;
         root.append_child(&tooltip)?;
         root.append_child(&keys)?;
-        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, keys, english: Vec::new(), layout: None, scale: 1.0, focus: None })
+        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, keys, english: Vec::new(), layout: None, scale: 1.0, focus: None, dirty: std::cell::Cell::new(None) })
     }
 
     pub fn relabel(&self, lang: Lang) {
@@ -123,6 +126,7 @@ impl Plot {
         if let Some(ctx) = &self.overlay_ctx {
             ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
         }
+        self.dirty.set(None);
     }
 
     /// Shows the tooltip, crosshair and marker for `self.focus`; returns what to announce.
@@ -142,7 +146,10 @@ impl Plot {
         // Crosshair and marker on the overlay, so the chart itself is not redrawn.
         if let Some(ctx) = &self.overlay_ctx {
             let d = dpr * self.scale;
-            ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
+            match (self.dirty.take(), layout.map.is_some()) {
+                (Some((x0, y0, w0, h0)), true) => ctx.clear_rect(x0, y0, w0, h0),
+                _ => ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64),
+            }
             let colours = chart::palette::colours(view.input.theme);
             ctx.set_stroke_style_str(&colours.text.hex());
             ctx.set_line_width(d);
@@ -150,7 +157,13 @@ impl Plot {
             if let Some(map) = &layout.map {
                 // The focused area outlined, in the inset too.
                 ctx.set_line_width(3.0 * d);
+                let mut bounds: Option<(f64, f64, f64, f64)> = None;
                 for area in map.areas.iter().filter(|a| a.series == focus.series && a.framed) {
+                    let b = area.bbox;
+                    bounds = Some(match bounds {
+                        None => (b.x, b.y, b.right(), b.bottom()),
+                        Some((x0, y0, x1, y1)) => (x0.min(b.x), y0.min(b.y), x1.max(b.right()), y1.max(b.bottom())),
+                    });
                     for ring in &area.rings {
                         for (i, (px, py)) in ring.iter().enumerate() {
                             if i == 0 {
@@ -163,6 +176,11 @@ impl Plot {
                     }
                 }
                 ctx.stroke();
+                // The stroke reaches half its width (and antialiasing) beyond the areas' boxes.
+                if let Some((x0, y0, x1, y1)) = bounds {
+                    let m = 4.0 * d;
+                    self.dirty.set(Some(((x0 * d - m).floor(), (y0 * d - m).floor(), ((x1 - x0) * d + 2.0 * m).ceil() + 1.0, ((y1 - y0) * d + 2.0 * m).ceil() + 1.0)));
+                }
             } else if view.input.kind == ChartKind::Ranking {
                 if let Some(bar) = layout.bars.iter().find(|b| b.series == focus.series) {
                     ctx.stroke_rect((bar.rect.x - 3.0) * d, (bar.rect.y - 3.0) * d, (bar.rect.w + 6.0) * d, (bar.rect.h + 6.0) * d);
