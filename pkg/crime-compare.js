@@ -14,7 +14,7 @@
 //   styles are constructable stylesheets adopted by each shadow root.
 
 const BASE = new URL('.', import.meta.url);
-const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'sync-url', 'label', 'controls'];
+const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'extent', 'sync-url', 'label', 'controls'];
 
 /** How near the viewport (px) a widget must come before the module is fetched. */
 const MARGIN = 300;
@@ -35,6 +35,19 @@ async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A dataset's file (figures of one offence, or a map's boundaries), fetched and supplied once
+ * per page however many widgets ask for it at once. */
+const files = new Map();
+function supplyFile(mod, url, name) {
+  const key = new URL(name, url).href;
+  if (!files.has(key)) {
+    const promise = fetchBytes(key).then((b) => mod.supply_figures(url, name, b));
+    promise.catch(() => files.delete(key)); // a later widget may try again
+    files.set(key, promise);
+  }
+  return files.get(key);
 }
 
 /** The index of the dataset at `url`, fetched once per page and loaded into the module. */
@@ -61,7 +74,7 @@ function loadModule() {
       const exports = await mod.default({ module_or_path: wasm });
       const loaded = { mod, exports };
       // Figures files are fetched on first use, by name, and handed to the module.
-      mod.set_fetcher((url, name) => fetchBytes(new URL(name, url).href).then((b) => mod.supply_figures(url, name, b)));
+      mod.set_fetcher((url, name) => supplyFile(mod, url, name));
       // The package's own index is in hand before any widget (or the builder) asks for it; a
       // failure is reported by the widget that needs it.
       await loadIndex(loaded, DATA, index).catch(() => {});
@@ -269,8 +282,8 @@ async function start(el) {
   const url = dataUrl(el);
   try {
     await loadIndex(loaded, url);
-    const needed = loaded.mod.figures_needed(url, attrs.offence);
-    await Promise.all(needed.map((name) => fetchBytes(new URL(name, url).href).then((b) => loaded.mod.supply_figures(url, name, b))));
+    const needed = loaded.mod.figures_needed(url, attrs.offence, attrs.kind);
+    await Promise.all(needed.map((name) => supplyFile(loaded.mod, url, name)));
   } catch (err) {
     record.state = 'failed';
     showLoadFailure(el, attrs.lang, err);

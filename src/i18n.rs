@@ -231,6 +231,26 @@ pub enum Key {
     RangeSwapped,
     /// The unit said after a rate: "4.3 per 1,000 people".
     PerThousandPeople,
+    /// The chart-kind toggle for a map.
+    Map,
+    /// A map's legend swatch and label for an area with no figure.
+    NoFigure,
+    /// The table's rank column.
+    Rank,
+    /// A rank in the table: `{r}` of `{n}`.
+    RankOf,
+    /// Aria summary of a map: `{offence}`, `{period}`, `{n}`, `{measure}`.
+    AriaMap,
+    /// How to use the map from the keyboard, read on focus.
+    MapKeys,
+    /// Under a map with an area off the scale: `{name}`, `{value}`.
+    OffScaleNote,
+    /// Under a map asked for counts: why it shows rates.
+    MapCountsAsRates,
+    /// The London inset's caption.
+    London,
+    /// The count behind a rate in the tooltip: `{n}`.
+    OffencesCount,
 }
 
 /// The text for `key` in `lang`.
@@ -361,6 +381,28 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
         StartOfChart => ("Start of the chart", "Dechrau'r siart"), // [plain]
         EndOfChart => ("End of the chart", "Diwedd y siart"), // [plain]
         PerThousandPeople => ("per 1,000 people", "fesul 1,000 o bobl"), // [plain], as in RatePer1000
+        Map => ("Map", "Map"),                            // [cy-UI] "map" is the Welsh word too
+        NoFigure => ("No figure", "Dim ffigur"),          // [plain]
+        Rank => ("Rank", "Safle"),                        // [plain], as in Ranking
+        RankOf => ("{r} of {n}", "{r} o {n}"),            // [plain]
+        AriaMap => (
+            "Map of the {n} police force areas shaded by {offence}, {measure}, {period}.",
+            "Map o'r {n} ardal heddlu wedi'u lliwio yn ôl {offence}, {measure}, {period}.", // [plain] (noun singular after a numeral)
+        ),
+        MapKeys => (
+            "Use the arrow keys to move between police force areas, from the highest figure to the lowest (the order of the table). Home and End go to the first and last. Enter makes the area the main one. Escape hides the figure.",
+            "Defnyddiwch y bysellau saeth i symud rhwng ardaloedd heddlu, o'r ffigur uchaf i'r isaf (trefn y tabl). Mae Home ac End yn mynd i'r cyntaf a'r olaf. Mae Enter yn gwneud yr ardal yn brif ardal. Mae Escape yn cuddio'r ffigur.", // [plain]
+        ),
+        OffScaleNote => (
+            "{name} ({value}) is off the scale: few people live there but many work in or visit it, so its rate per resident is far above any other area's. The classes are set without it.",
+            "Mae {name} ({value}) y tu hwnt i'r raddfa: ychydig o bobl sy'n byw yno ond mae llawer yn gweithio yno neu'n ymweld, felly mae ei chyfradd fesul preswylydd ymhell uwchlaw unrhyw ardal arall. Gosodwyd y dosbarthiadau hebddi.", // [plain]
+        ),
+        MapCountsAsRates => (
+            "Shaded by rate per 1,000 people: shading by counts would make the largest forces look worst only because they are largest.",
+            "Wedi'u lliwio yn ôl cyfradd fesul 1,000 o bobl: byddai lliwio yn ôl nifer yn gwneud i'r heddluoedd mwyaf edrych yn waeth dim ond am eu bod yn fwy.", // [plain]
+        ),
+        London => ("London", "Llundain"),                 // Welsh place name (Llundain)
+        OffencesCount => ("{n} offences", "{n} o droseddau"), // [plain] "o droseddau" after a figure, soft mutation
         RangeSwapped => (
             "The start came after the end, so the two were swapped.",
             "Roedd y dechrau ar ôl y diwedd, felly cawsant eu cyfnewid.", // [plain]

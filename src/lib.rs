@@ -12,6 +12,7 @@ pub mod codec;
 pub mod search;
 pub mod ingest;
 pub mod view;
+pub mod map_view;
 pub mod util;
 pub mod case;
 pub mod geo;

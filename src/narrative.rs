@@ -442,10 +442,135 @@ pub fn sentence(input: &NarrativeInput) -> Option<String> {
     Some(text)
 }
 
+/// What a map's sentence is about: the main area's figure and rank at one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapNarrative<'a> {
+    /// The area's name in the sentence's language.
+    pub subject: &'a str,
+    /// The English offence name.
+    pub offence: &'a str,
+    pub period: YearMonth,
+    /// A rate per 1,000 people, or with `change` a % change on a year earlier.
+    pub value: f64,
+    /// 1 = highest, of `of` areas with a figure.
+    pub rank: usize,
+    pub of: usize,
+    /// England and Wales's figure, on the same measure.
+    pub overall: Option<f64>,
+    pub change: bool,
+    pub few_residents: bool,
+    pub lang: Lang,
+}
+
+/// "North Wales had the 7th highest rate of sexual offences of the 43 police force areas in the
+/// year ending June 2023: 3.62 per 1,000 people, against 3.14 across England and Wales."
+/// Every figure is at the same period, so nothing is compared across time (a change is on the
+/// same 12 months a year earlier, and the view withholds one that spans a series break).
+pub fn map_sentence(m: &MapNarrative) -> String {
+    let lang = m.lang;
+    let period = i18n::period_label(m.period, lang);
+    let rate_text = |v: f64| if v > 0.0 && v < 0.005 { match lang { Lang::En => "fewer than 0.01".to_string(), Lang::Cy => "llai na 0.01".to_string() } } else { format::rate(v, lang) };
+    let change_text = |v: f64| -> String {
+        let size = format::percent(v, lang);
+        match lang {
+            Lang::En if v == 0.0 => "unchanged".into(),
+            Lang::En => format!("{} {size}", if v > 0.0 { "up" } else { "down" }),
+            Lang::Cy if v == 0.0 => "dim newid".into(),
+            Lang::Cy => format!("{} o {size}", if v > 0.0 { "cynnydd" } else { "gostyngiad" }),
+        }
+    };
+    let mut text = match lang {
+        Lang::En => {
+            let (_, plural) = offence_nouns_en(m.offence);
+            let position = if m.rank == 1 {
+                "the highest".to_string()
+            } else if m.rank == m.of {
+                "the lowest".to_string()
+            } else {
+                format!("the {} highest", crate::chart::map::ordinal_en(m.rank))
+            };
+            let areas = if m.of == 43 { "the 43 police force areas".to_string() } else { format!("the {} police force areas with a figure", m.of) };
+            if m.change {
+                let year_before = m.period.minus_months(12).map(|p| i18n::period_label(p, lang)).unwrap_or_default();
+                // A rise is ranked from the top, a fall from the bottom: "the 4th largest fall".
+                let position = if m.value < 0.0 {
+                    let from_bottom = m.of + 1 - m.rank;
+                    if from_bottom == 1 { "the largest fall".to_string() } else { format!("the {} largest fall", crate::chart::map::ordinal_en(from_bottom)) }
+                } else if m.value > 0.0 {
+                    if m.rank == 1 { "the largest rise".to_string() } else { format!("the {} largest rise", crate::chart::map::ordinal_en(m.rank)) }
+                } else {
+                    format!("{position} % change (none)")
+                };
+                let mut t = if m.value == 0.0 {
+                    format!("{} recorded as many {plural} in the {period} as in the {year_before}", m.subject)
+                } else {
+                    format!("{} had {position} in {plural} of {areas}, from the {year_before} to the {period}: {}", m.subject, change_text(m.value))
+                };
+                if let Some(o) = m.overall {
+                    t.push_str(&format!(", against {} across England and Wales", change_text(o)));
+                }
+                t
+            } else {
+                let mut t = format!("{} had {position} rate of {plural} of {areas} in the {period}: {} per 1,000 people", m.subject, rate_text(m.value));
+                if let Some(o) = m.overall {
+                    t.push_str(&format!(", against {} across England and Wales", rate_text(o)));
+                }
+                t
+            }
+        }
+        // [plain]: "safle" (position) with the number last avoids the mutations an ordinal
+        // would need; "yn ôl" (by) needs no mutation; "â" takes the aspirate ("â chynnydd").
+        Lang::Cy => {
+            let position = format!("{} o {}", m.rank, m.of);
+            let against = |t: String| if t.starts_with('c') { format!("â ch{}", &t[1..]) } else { format!("â {t}") };
+            if m.change {
+                let year_before = m.period.minus_months(12).map(|p| i18n::period_label(p, lang)).unwrap_or_default();
+                let mut t = format!(
+                    "Safle {} ymhlith yr ardaloedd heddlu yn ôl y newid % yn nifer y {} rhwng {year_before} a'r {} oedd {position} (1 = uchaf): {}",
+                    m.subject,
+                    offences_cy(m.offence),
+                    period.strip_prefix("y ").unwrap_or(&period),
+                    change_text(m.value)
+                );
+                if let Some(o) = m.overall {
+                    t.push_str(&format!(", o'i gymharu {} ar draws Cymru a Lloegr", against(change_text(o))));
+                }
+                t
+            } else {
+                let mut t = format!(
+                    "Safle {} ymhlith yr ardaloedd heddlu yn ôl cyfradd y {} yn {period} oedd {position} (1 = uchaf): {} trosedd fesul 1,000 o bobl",
+                    m.subject,
+                    offences_cy(m.offence),
+                    rate_text(m.value)
+                );
+                if let Some(o) = m.overall {
+                    t.push_str(&format!(", o'i gymharu â {} ar draws Cymru a Lloegr", rate_text(o)));
+                }
+                t
+            }
+        }
+    };
+    text.push('.');
+    if m.few_residents && !m.change {
+        text.push_str(match lang {
+            Lang::En => " Few people live in this area but many work in or visit it, so a rate per resident is not comparable with other areas.",
+            // [plain]
+            Lang::Cy => " Ychydig o bobl sy'n byw yn yr ardal hon ond mae llawer yn gweithio ynddi neu'n ymweld â hi, felly nid oes modd cymharu cyfradd fesul preswylydd ag ardaloedd eraill.",
+        });
+    }
+    text
+}
+
 /// A one-sentence description of a chart for `aria-label` and the SVG `<title>`.
 pub fn chart_summary(input: &ChartInput) -> String {
     let lang = input.lang;
     let offence = lower_first(&input.offence_label);
+    if input.kind == ChartKind::Map {
+        let period = input.periods.get(input.ranking_period).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
+        let n = crate::chart::map::key_order(input).len();
+        let measure = if input.change == crate::chart::ChangeMode::YearOnYearGiven { i18n::t(Key::YearOnYear, lang) } else { i18n::t(Key::PerThousandPeople, lang) };
+        return i18n::fill(i18n::t(Key::AriaMap, lang), &[("n", &n.to_string()), ("offence", &offence), ("measure", measure), ("period", &period)]);
+    }
     if input.kind == ChartKind::Ranking {
         let period = input.periods.get(input.ranking_period).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
         let n = input.ranking_order().iter().filter(|r| r.1.is_some()).count();

@@ -27,6 +27,8 @@ pub enum KindChoice {
     Trend,
     Ranking,
     Change,
+    /// Every police force area on a map (see `map_view`).
+    Map,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -49,6 +51,8 @@ pub struct WidgetState {
     pub to: Option<YearMonth>,
     pub lang: Lang,
     pub theme: ThemeChoice,
+    /// A map's frame: `england-wales` (the default), `wales`, `england` or an English region.
+    pub extent: Option<String>,
 }
 
 impl Default for WidgetState {
@@ -62,6 +66,7 @@ impl Default for WidgetState {
             to: None,
             lang: Lang::En,
             theme: ThemeChoice::Auto,
+            extent: None,
         }
     }
 }
@@ -95,7 +100,8 @@ impl WidgetState {
                     "trend" | "" => KindChoice::Trend,
                     "ranking" => KindChoice::Ranking,
                     "change" => KindChoice::Change,
-                    _ => return Err(format!("kind=\"{v}\" is not one of trend, ranking, change")),
+                    "map" => KindChoice::Map,
+                    _ => return Err(format!("kind=\"{v}\" is not one of trend, ranking, change, map")),
                 }
             }
             "from" | "to" => {
@@ -111,6 +117,7 @@ impl WidgetState {
                 }
             }
             "lang" => self.lang = Lang::from_tag(v),
+            "extent" => self.extent = (!v.is_empty()).then(|| v.to_string()),
             "theme" => {
                 self.theme = match lower.as_str() {
                     "light" => ThemeChoice::Light,
@@ -126,7 +133,7 @@ impl WidgetState {
 
     /// The state as attribute pairs, for `crime-compare:change` events and `sync-url`.
     pub fn to_attributes(&self) -> Vec<(&'static str, String)> {
-        vec![
+        let mut out = vec![
             ("area", self.areas.first().cloned().unwrap_or_default()),
             ("compare", self.areas.iter().skip(1).cloned().collect::<Vec<_>>().join(",")),
             ("offence", self.offence.clone()),
@@ -145,6 +152,7 @@ impl WidgetState {
                     KindChoice::Trend => "trend",
                     KindChoice::Ranking => "ranking",
                     KindChoice::Change => "change",
+                    KindChoice::Map => "map",
                 }
                 .into(),
             ),
@@ -160,7 +168,12 @@ impl WidgetState {
                 }
                 .into(),
             ),
-        ]
+        ];
+        // Only a map has an extent: other embeds keep the attributes they always had.
+        if let Some(e) = &self.extent {
+            out.push(("extent", e.clone()));
+        }
+        out
     }
 
     /// Adds an area (if there is room and it is not there already).
@@ -257,6 +270,9 @@ pub struct View {
 /// Resolves `state` into a view. Never fails: problems become messages, and whatever can be
 /// charted is.
 pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &WidgetState, width: f64, height: f64, dark: bool) -> View {
+    if state.kind == KindChoice::Map {
+        return crate::map_view::build_map(dataset, state, width, height, dark);
+    }
     let lang = state.lang;
     let mut messages: Vec<String> = Vec::new();
     if let Some(p) = publisher {
@@ -449,7 +465,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         (KindChoice::Ranking, m) => (ChartKind::Ranking, chart_measure(m), ChangeMode::YearOnYear),
         (_, MeasureChoice::Change) => (ChartKind::Change, Measure::Count, ChangeMode::YearOnYearGiven),
         (KindChoice::Change, m) => (ChartKind::Change, chart_measure(m), ChangeMode::IndexToBase { base: common_base(&series) }),
-        (KindChoice::Trend, m) => (ChartKind::Trend, chart_measure(m), ChangeMode::YearOnYear),
+        (KindChoice::Trend | KindChoice::Map, m) => (ChartKind::Trend, chart_measure(m), ChangeMode::YearOnYear),
     };
     // The ranking shows the last period in range that has a value for the selected area.
     let ranking_period = series
@@ -475,6 +491,7 @@ pub fn build(dataset: &Dataset, publisher: Option<&PublisherData>, state: &Widge
         titles: false,
         sources: Vec::new(),
         breaks: series_breaks,
+        map: None,
     };
 
     // The narrative: one sentence per selected area, about the last period in range it has a

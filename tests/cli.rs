@@ -193,6 +193,27 @@ fn render_writes_the_widgets_chart_as_svg() {
 }
 
 #[test]
+fn render_draws_a_map_framed_by_its_extent() {
+    let s = Scratch::new("render-map");
+    let out = s.path("map.svg");
+    let o = run(&["render", "--kind", "map", "--area", "North Wales", "--offence", "Sexual offences", "--measure", "rate", "--period", "2023-06", "--width", "640", "--height", "800", "-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("<title>North Wales: 3.62</title>"), "a titled path per force");
+    assert_eq!(svg.matches("<path ").count(), 45, "43 forces and the two London areas again in the inset");
+    assert!(svg.contains("Contains OS data"));
+    let wales = s.path("wales.svg");
+    let o = run(&["render", "--kind", "map", "--area", "Gwent", "--offence", "Sexual offences", "--measure", "change", "--extent", "wales", "--width", "400", "--height", "500", "-o", &wales]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&wales).unwrap().contains("<title>Gwent: "));
+    let bad = s.path("bad.svg");
+    let o = run(&["render", "--kind", "map", "--area", "Gwent", "--offence", "Sexual offences", "--extent", "Narnia", "--width", "400", "--height", "500", "-o", &bad]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("extent=\"Narnia\""), "{}", stderr(&o));
+    assert!(!std::path::Path::new(&bad).exists());
+}
+
+#[test]
 fn render_refuses_unknown_names_and_bad_sizes_without_writing() {
     let s = Scratch::new("render-bad");
     let out = s.path("chart.svg");
@@ -252,7 +273,7 @@ fn usage_errors_have_the_usual_shape_and_exit_2() {
         (&["inspect", "data/crime-compare.bin", "--data", "data/crime-compare.bin"], "cannot be used with"),
         (&["render", "--area", "Kent", "--offence", "Robbery", "--width", "640", "--height", "380"], "--output <FILE>"),
         (&["render", "--area", "Kent", "--offence", "Robbery", "--width", "64", "--height", "380", "-o", "x.svg"], "from 120 to 8192"),
-        (&["render", "--area", "Kent", "--offence", "Robbery", "--kind", "pie", "--width", "640", "--height", "380", "-o", "x.svg"], "[possible values: trend, ranking, change]"),
+        (&["render", "--area", "Kent", "--offence", "Robbery", "--kind", "pie", "--width", "640", "--height", "380", "-o", "x.svg"], "[possible values: trend, ranking, change, map]"),
         (&["build", "--pfa", "data/rec-crime-pfa.csv", "-o", "x.bin"], "--population <CSV>"),
     ];
     for (args, want) in cases {

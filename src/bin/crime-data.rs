@@ -4,8 +4,9 @@
 //! crime-data build --pfa <csv> --population <csv> --lookup <csv> [--open-data <ods|xlsx|csv>]... [--boundaries <shp>] [--split-dir <dir>] -o <file>
 //! crime-data query --area <name|code> --offence <name|code> --period <YYYY-MM> [--measure count|rate] [--data <path>]
 //! crime-data inspect [<file>] [--data <path>]
-//! crime-data render --area <a>[,<b>...] --offence <name|code> [--kind trend|ranking|change]
+//! crime-data render --area <a>[,<b>...] --offence <name|code> [--kind trend|ranking|change|map]
 //!     [--measure count|rate|change] [--lang en|cy] [--theme light|dark] [--from YYYY-MM] [--to YYYY-MM]
+//!     [--period YYYY-MM] [--extent england-wales|wales|<English region>]
 //!     --width <px> --height <px> [--data <path>] -o chart.svg
 //! ```
 //!
@@ -166,6 +167,8 @@ mod cli {
         Trend,
         Ranking,
         Change,
+        /// Every police force area, shaded by rate or % change (choose the frame with --extent)
+        Map,
     }
 
     #[derive(Copy, Clone, ValueEnum)]
@@ -206,9 +209,15 @@ mod cli {
         /// First period shown
         #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
         from: Option<YearMonth>,
-        /// Last period shown
+        /// Last period shown (a map's period)
         #[arg(long, value_name = "YYYY-MM", value_parser = parse_period)]
         to: Option<YearMonth>,
+        /// A map's period, the 12 months ending in this month (the same as --to)
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_period, conflicts_with = "to")]
+        period: Option<YearMonth>,
+        /// A map's frame: england-wales (default), wales, england, or an English region ("North West")
+        #[arg(long, value_name = "EXTENT")]
+        extent: Option<String>,
         /// Width in pixels, 120 to 8192
         #[arg(long, value_name = "PX", value_parser = parse_pixels)]
         width: f64,
@@ -624,8 +633,12 @@ mod cli {
             ("lang", a.lang.map(value_name)),
             ("theme", a.theme.map(value_name)),
             ("from", a.from.map(|p| p.to_string())),
-            ("to", a.to.map(|p| p.to_string())),
+            ("to", a.to.or(a.period).map(|p| p.to_string())),
         ])?;
+        let mut state = state;
+        if let Some(e) = &a.extent {
+            state.set("extent", e).map_err(not_found)?;
+        }
         let dark = a.theme == Some(Theme::Dark);
         let ds = load_dataset(a.data.data.as_deref()).map_err(fail)?;
         let v = view::build(&ds, None, &state, a.width, a.height, dark);

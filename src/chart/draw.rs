@@ -187,6 +187,9 @@ pub fn draw_with<DB: DrawingBackend>(layout: &Layout, _input: &ChartInput, backe
             backend.draw_circle(at(*m), radius(line.marker_radius), &Stroke { colour: colour(line.colour), width: 1 }, true)?;
         }
     }
+    if let Some(map) = &layout.map {
+        draw_map(layout, map, _input, backend, &at, &width)?;
+    }
     for label in &layout.labels {
         if label.text.is_empty() {
             continue;
@@ -200,6 +203,96 @@ pub fn draw_with<DB: DrawingBackend>(layout: &Layout, _input: &ChartInput, backe
         backend.draw_text(&label.text, &font, at((label.x, label.y)))?;
     }
     backend.present()
+}
+
+/// The map: muted context, then the framed areas, then their boundaries, the inset, the
+/// selected areas' outlines, the legend swatches and the label boxes. Each area's fill is one
+/// `fill_polygon` per ring, in order, so the SVG can name each area's path (see `svg.rs`).
+fn draw_map<DB: DrawingBackend>(
+    layout: &Layout,
+    map: &super::map::MapLayout,
+    input: &ChartInput,
+    backend: &mut DB,
+    at: &dyn Fn((f64, f64)) -> BackendCoord,
+    width: &dyn Fn(f64) -> u32,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let ring = |r: &[(f64, f64)]| -> Vec<BackendCoord> {
+        let mut pts: Vec<BackendCoord> = r.iter().map(|p| at(*p)).collect();
+        pts.dedup();
+        pts
+    };
+    let thin = Stroke { colour: colour(map.outline), width: width(0.6) };
+    let mut inset_started = false;
+    for area in &map.areas {
+        if area.in_inset && !inset_started {
+            inset_started = true;
+            // The boundaries of the main map first, then the inset on a clean box.
+            for a in map.areas.iter().filter(|a| !a.in_inset) {
+                outline_area(backend, a, &ring, &thin)?;
+            }
+            if let Some(r) = map.inset {
+                backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(layout.background), width: 1 }, true)?;
+                backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(map.outline), width: width(1.0) }, false)?;
+            }
+        }
+        for r in &area.rings {
+            let pts = ring(r);
+            if pts.len() >= 3 {
+                backend.fill_polygon(pts, &Stroke { colour: colour(area.fill), width: 1 })?;
+            }
+        }
+    }
+    for a in map.areas.iter().filter(|a| a.in_inset || !inset_started) {
+        outline_area(backend, a, &ring, &thin)?;
+    }
+    // Selected areas on top: the main area thick and solid, compared areas dashed.
+    let text = super::palette::colours(layout.theme).text;
+    for a in map.areas.iter().filter(|a| a.framed) {
+        let Some((w, dash)) = super::map::outline_style(input, a.series) else { continue };
+        let style = Stroke { colour: colour(text), width: width(w) };
+        for r in &a.rings {
+            let mut closed = r.clone();
+            if let Some(first) = r.first() {
+                closed.push(*first);
+            }
+            match dash {
+                None => backend.draw_path(ring(&closed), &style)?,
+                Some(d) => {
+                    for (p, q) in dash_segments(&closed, d) {
+                        backend.draw_line(at(p), at(q), &style)?;
+                    }
+                }
+            }
+        }
+    }
+    for s in &map.swatches {
+        let r = s.rect;
+        backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(s.fill), width: 1 }, true)?;
+        backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(map.outline), width: width(1.0) }, false)?;
+    }
+    for r in &map.label_boxes {
+        backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(layout.background), width: 1 }, true)?;
+        backend.draw_rect(at((r.x, r.y)), at((r.right(), r.bottom())), &Stroke { colour: colour(map.outline), width: width(1.0) }, false)?;
+    }
+    Ok(())
+}
+
+fn outline_area<DB: DrawingBackend>(
+    backend: &mut DB,
+    a: &super::map::MapArea,
+    ring: &dyn Fn(&[(f64, f64)]) -> Vec<BackendCoord>,
+    style: &Stroke,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    for r in a.rings.iter().chain(&a.holes) {
+        let mut pts = ring(r);
+        if let Some(first) = pts.first().copied() {
+            pts.push(first);
+        }
+        if pts.len() >= 3 {
+            backend.draw_path(pts, style)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -33,6 +33,9 @@ pub fn hit(layout: &Layout, input: &ChartInput, x: f64, y: f64) -> Option<Positi
         return None;
     }
     let p = layout.plot;
+    if input.kind == ChartKind::Map {
+        return super::map::hit(layout, x, y).map(|series| Position { series, period: input.ranking_period });
+    }
     if input.kind == ChartKind::Ranking {
         // The row band: the bar's height grown to the gap between bars, across the chart.
         return layout
@@ -57,6 +60,9 @@ pub fn hit(layout: &Layout, input: &ChartInput, x: f64, y: f64) -> Option<Positi
 
 /// The x of the crosshair for a period, in CSS px.
 pub fn crosshair_x(layout: &Layout, period: usize) -> Option<f64> {
+    if layout.map.is_some() {
+        return None;
+    }
     layout.period_x.get(period).copied()
 }
 
@@ -66,6 +72,18 @@ pub fn crosshair_x(layout: &Layout, period: usize) -> Option<f64> {
 pub fn step(input: &ChartInput, current: Position, direction: Direction) -> Position {
     let values = input.plotted();
     let has = |s: usize, p: usize| values.get(s).and_then(|v| v.get(p)).copied().flatten().is_some();
+    if input.kind == ChartKind::Map {
+        // The documented order: by rank, highest first, then areas with no figure (as the table).
+        let order = super::map::key_order(input);
+        let Some(i) = order.iter().position(|&s| s == current.series) else {
+            return order.first().map_or(current, |&s| Position { series: s, period: input.ranking_period });
+        };
+        let j = match direction {
+            Direction::Up | Direction::Left => i.saturating_sub(1),
+            Direction::Down | Direction::Right => (i + 1).min(order.len() - 1),
+        };
+        return Position { series: order[j], period: input.ranking_period };
+    }
     if input.kind == ChartKind::Ranking {
         let order: Vec<usize> = input.ranking_order().into_iter().filter(|r| r.1.is_some()).map(|r| r.0).collect();
         let Some(i) = order.iter().position(|&s| s == current.series) else {
@@ -105,6 +123,14 @@ pub enum Jump {
 /// period, so it moves to its first or last row. A jump with nowhere to go stays put.
 pub fn jump(input: &ChartInput, current: Position, jump: Jump) -> Position {
     let values = input.plotted();
+    if input.kind == ChartKind::Map {
+        let order = super::map::key_order(input);
+        let target = match jump {
+            Jump::First | Jump::YearEarlier => order.first(),
+            Jump::Last | Jump::YearLater => order.last(),
+        };
+        return target.map_or(current, |&s| Position { series: s, period: input.ranking_period });
+    }
     if input.kind == ChartKind::Ranking {
         let order: Vec<usize> = input.ranking_order().into_iter().filter(|r| r.1.is_some()).map(|r| r.0).collect();
         let target = match jump {
@@ -150,6 +176,24 @@ pub fn tooltip(input: &ChartInput, series: usize, period: usize) -> Option<Toolt
     let lang = input.lang;
     let value = input.plotted()[series][period];
     let value_text = value.map_or_else(|| input.missing_text().to_string(), |v| input.format_value(v));
+    if input.kind == ChartKind::Map {
+        // The figure with its unit and the count behind a rate; the rank in place of a change.
+        let rate = input.measure == super::Measure::Rate && input.change != super::ChangeMode::YearOnYearGiven;
+        let value_text = match value {
+            None => i18n::t(Key::NoFigure, lang).to_string(),
+            Some(_) if rate => {
+                let count = input.map.as_ref().and_then(|m| m.counts.get(series).copied().flatten());
+                let mut t = format!("{value_text} {}", i18n::t(Key::PerThousandPeople, lang));
+                if let Some(c) = count {
+                    t.push_str(&format!(" ({})", i18n::fill(i18n::t(Key::OffencesCount, lang), &[("n", &format::integer(c, lang))])));
+                }
+                t
+            }
+            Some(_) => value_text,
+        };
+        let change_text = super::map::rank(input, series).map(|(r, of)| super::map::rank_text(lang, r, of));
+        return Some(Tooltip { title: s.label.clone(), period_label: i18n::period_label(when, lang), value_text, change_text });
+    }
     // On a Change chart the value already is the change; elsewhere compare with 12 months
     // earlier, found by month.
     let change_text = if input.kind == ChartKind::Change {

@@ -62,6 +62,8 @@ pub enum LabelRole {
     Value,
     Note,
     Source,
+    /// A map area's name and figure, on a box of background colour.
+    MapLabel,
 }
 
 /// A piece of text: drawn with its vertical centre at `y`, horizontally anchored at `x`.
@@ -80,10 +82,10 @@ pub struct Label {
 }
 
 /// Line height relative to font size: the box a label occupies.
-const LINE: f64 = 1.25;
+pub(super) const LINE: f64 = 1.25;
 
 impl Label {
-    fn new(text: String, x: f64, y: f64, align: Align, size: f64, bold: bool, colour: Rgb, role: LabelRole) -> Label {
+    pub(super) fn new(text: String, x: f64, y: f64, align: Align, size: f64, bold: bool, colour: Rgb, role: LabelRole) -> Label {
         let w = text_width(&text, size, bold);
         let left = match align {
             Align::Start => x,
@@ -152,6 +154,8 @@ pub struct Layout {
     pub y_max: f64,
     /// True if series are named by a legend row instead of end-of-line labels.
     pub legend: bool,
+    /// A map: its areas, legend swatches, inset and hit-test index.
+    pub map: Option<super::map::MapLayout>,
 }
 
 impl Layout {
@@ -175,15 +179,15 @@ impl Layout {
 }
 
 /// Sizes that change with the chart's width.
-struct Scale {
-    pad: f64,
-    title: f64,
-    subtitle: f64,
-    text: f64,
-    small: f64,
+pub(super) struct Scale {
+    pub(super) pad: f64,
+    pub(super) title: f64,
+    pub(super) subtitle: f64,
+    pub(super) text: f64,
+    pub(super) small: f64,
 }
 
-fn scale_for(width: f64) -> Scale {
+pub(super) fn scale_for(width: f64) -> Scale {
     if width < 420.0 {
         Scale { pad: 10.0, title: 16.0, subtitle: 12.5, text: 12.0, small: 11.0 }
     } else {
@@ -192,13 +196,13 @@ fn scale_for(width: f64) -> Scale {
 }
 
 /// Text stacked from the top (title, subtitle) or from the bottom (notes, source).
-struct Furniture {
-    labels: Vec<Label>,
-    top: f64,
-    bottom: f64,
+pub(super) struct Furniture {
+    pub(super) labels: Vec<Label>,
+    pub(super) top: f64,
+    pub(super) bottom: f64,
 }
 
-fn furniture(input: &ChartInput, sc: &Scale, notes: &[String]) -> Furniture {
+pub(super) fn furniture(input: &ChartInput, sc: &Scale, notes: &[String]) -> Furniture {
     let c = colours(input.theme);
     let (w, h) = (input.width, input.height);
     let inner = w - 2.0 * sc.pad;
@@ -244,7 +248,7 @@ fn furniture(input: &ChartInput, sc: &Scale, notes: &[String]) -> Furniture {
     Furniture { labels, top, bottom }
 }
 
-fn check_size(input: &ChartInput) -> Result<(), ChartError> {
+pub(super) fn check_size(input: &ChartInput) -> Result<(), ChartError> {
     let (w, h) = (input.width, input.height);
     let ok = |v: f64, min: f64| v.is_finite() && v >= min && v <= MAX_SIZE;
     if ok(w, MIN_WIDTH) && ok(h, MIN_HEIGHT) {
@@ -259,6 +263,7 @@ pub fn layout(input: &ChartInput) -> Result<Layout, ChartError> {
     check_size(input)?;
     match input.kind {
         ChartKind::Ranking => layout_ranking(input),
+        ChartKind::Map => super::map::layout_map(input),
         _ => layout_lines(input, false).or_else(|_| layout_lines(input, true)),
     }
 }
@@ -542,6 +547,7 @@ fn layout_lines(input: &ChartInput, legend: bool) -> Result<Layout, ChartError> 
         y_min: yt.min,
         y_max: yt.max,
         legend: use_legend,
+        map: None,
     })
 }
 
@@ -552,6 +558,7 @@ pub fn preferred_height(input: &ChartInput) -> f64 {
     let furniture = if input.titles { 120.0 } else { 30.0 };
     match input.kind {
         ChartKind::Ranking => furniture + input.series.len() as f64 * (sc.text * LINE + 8.0),
+        ChartKind::Map => super::map::preferred_height(input),
         _ => (input.width * 0.62).clamp(300.0, 520.0),
     }
 }
@@ -663,7 +670,7 @@ fn layout_ranking(input: &ChartInput) -> Result<Layout, ChartError> {
     Ok(layout)
 }
 
-fn empty_layout(input: &ChartInput, plot: Rect, labels: Vec<Label>) -> Layout {
+pub(super) fn empty_layout(input: &ChartInput, plot: Rect, labels: Vec<Label>) -> Layout {
     Layout {
         width: input.width,
         height: input.height,
@@ -681,6 +688,7 @@ fn empty_layout(input: &ChartInput, plot: Rect, labels: Vec<Label>) -> Layout {
         y_min: 0.0,
         y_max: 1.0,
         legend: false,
+        map: None,
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod draw;
 pub mod hit;
 pub mod layout;
+pub mod map;
 pub mod metrics;
 pub mod palette;
 pub mod scaled;
@@ -34,6 +35,8 @@ pub enum ChartKind {
     Trend,
     Ranking,
     Change,
+    /// A choropleth of force areas at one period (`ranking_period`), from [`ChartInput::map`].
+    Map,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -119,6 +122,9 @@ pub struct ChartInput {
     /// Per series, the period indices where its series breaks (a reclassification, a new
     /// release): the line is not drawn from the period before to that one.
     pub breaks: Vec<Vec<usize>>,
+    /// A map's shapes, extent and counts (see [`map`]); `None` for every other kind. Shared,
+    /// so a redraw does not copy the outlines.
+    pub map: Option<std::rc::Rc<map::MapData>>,
 }
 
 impl Default for ChartInput {
@@ -138,6 +144,7 @@ impl Default for ChartInput {
             titles: true,
             sources: Vec::new(),
             breaks: Vec::new(),
+            map: None,
         }
     }
 }
@@ -223,7 +230,7 @@ impl ChartInput {
                     i18n::fill(i18n::t(Key::SubtitleIndex, lang), &[("period", &period)])
                 }
             },
-            ChartKind::Ranking => {
+            ChartKind::Ranking | ChartKind::Map => {
                 let period = self.periods.get(self.ranking_period).map(|p| i18n::period_label(*p, lang)).unwrap_or_default();
                 if self.change == ChangeMode::YearOnYearGiven {
                     return format!("{}: {period}", i18n::t(Key::SubtitleYearOnYear, lang));
@@ -285,6 +292,7 @@ pub struct Table {
 fn value_header(input: &ChartInput) -> String {
     match input.kind {
         ChartKind::Change => input.subtitle(),
+        ChartKind::Map if input.change == ChangeMode::YearOnYearGiven => i18n::t(Key::YearOnYear, input.lang).to_string(),
         _ => i18n::t(if input.measure == Measure::Rate { Key::RatePer1000 } else { Key::Count }, input.lang).to_string(),
     }
 }
@@ -294,6 +302,28 @@ fn value_header(input: &ChartInput) -> String {
 pub fn table(input: &ChartInput) -> Table {
     let lang = input.lang;
     let cell = |v: Option<f64>| v.map_or_else(|| format::MISSING.to_string(), |v| input.format_value(v));
+    if input.kind == ChartKind::Map {
+        // Every framed area by rank, with its figure, the count behind a rate, and its rank.
+        let mut header = vec![i18n::t(Key::TableArea, lang).to_string(), value_header(input)];
+        let rate = input.measure == Measure::Rate && input.change != ChangeMode::YearOnYearGiven;
+        if rate {
+            header.push(i18n::t(Key::Count, lang).to_string());
+        }
+        header.push(i18n::t(Key::Rank, lang).to_string());
+        let counts = input.map.as_ref().map(|m| m.counts.clone()).unwrap_or_default();
+        let rows = map::key_order(input)
+            .into_iter()
+            .map(|s| {
+                let mut row = vec![input.series[s].label.clone(), cell(input.raw(s, input.ranking_period))];
+                if rate {
+                    row.push(counts.get(s).copied().flatten().map_or_else(|| format::MISSING.to_string(), |c| format::integer(c, lang)));
+                }
+                row.push(map::rank(input, s).map_or_else(|| format::MISSING.to_string(), |(r, of)| i18n::fill(i18n::t(Key::RankOf, lang), &[("r", &r.to_string()), ("n", &of.to_string())])));
+                row
+            })
+            .collect();
+        return Table { header, rows };
+    }
     if input.kind == ChartKind::Ranking {
         return Table {
             header: vec![i18n::t(Key::TableArea, lang).to_string(), value_header(input)],
@@ -333,7 +363,23 @@ fn csv_field(text: &str) -> String {
 pub fn csv(input: &ChartInput, source_line: &str) -> String {
     let mut out = String::new();
     let number = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
-    if input.kind == ChartKind::Ranking {
+    if input.kind == ChartKind::Map {
+        let period = input.periods.get(input.ranking_period).map(|p| p.to_string()).unwrap_or_default();
+        let rate = input.measure == Measure::Rate && input.change != ChangeMode::YearOnYearGiven;
+        out.push_str(&format!("area,{}", csv_field(&format!("{} {}", value_header(input), period))));
+        out.push_str(if rate { ",count,rank\n" } else { ",rank\n" });
+        let counts = input.map.as_ref().map(|m| m.counts.clone()).unwrap_or_default();
+        for s in map::key_order(input) {
+            out.push_str(&format!("{},{}", csv_field(&input.series[s].label), number(input.raw(s, input.ranking_period))));
+            if rate {
+                out.push(',');
+                out.push_str(&number(counts.get(s).copied().flatten()));
+            }
+            out.push(',');
+            out.push_str(&map::rank(input, s).map_or(String::new(), |(r, _)| r.to_string()));
+            out.push('\n');
+        }
+    } else if input.kind == ChartKind::Ranking {
         let period = input.periods.get(input.ranking_period).map(|p| p.to_string()).unwrap_or_default();
         out.push_str(&format!("area,{}\n", csv_field(&format!("{} {}", value_header(input), period))));
         for (s, v) in input.ranking_order() {

@@ -51,11 +51,16 @@ pub fn load_dataset(url: String, index: &[u8], is_default: bool) -> Result<(), J
 /// The figures files a chart of `offence` (a name or code; empty for the default) needs from
 /// the dataset at `url` before it can draw: none if they are loaded or the offence is not in
 /// the dataset (publisher figures, or a name the widget will report).
+/// A map (`kind` "map") also needs the boundaries file.
 #[wasm_bindgen]
-pub fn figures_needed(url: &str, offence: Option<String>) -> Vec<JsValue> {
+pub fn figures_needed(url: &str, offence: Option<String>, kind: Option<String>) -> Vec<JsValue> {
     let Some(ds) = get(url) else { return Vec::new() };
     let query = offence.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| crate::view::WidgetState::default().offence);
-    missing(&ds, &query).map(|n| vec![JsValue::from_str(&n)]).unwrap_or_default()
+    let mut out: Vec<JsValue> = missing(&ds, &query).map(|n| vec![JsValue::from_str(&n)]).unwrap_or_default();
+    if kind.is_some_and(|k| k.trim().eq_ignore_ascii_case("map")) {
+        out.extend(missing_geometry(&ds).map(|n| JsValue::from_str(&n)));
+    }
+    out
 }
 
 /// Gives the dataset at `url` the bytes of its figures file `name`, checked against its index.
@@ -63,6 +68,9 @@ pub fn figures_needed(url: &str, offence: Option<String>) -> Vec<JsValue> {
 pub fn supply_figures(url: &str, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let ds = get(url).ok_or_else(|| JsValue::from_str(&format!("no dataset is loaded from {url}")))?;
     let o = (0..ds.offences().len()).find(|&o| ds.figures_file(o) == Some(name));
+    if ds.geometry().is_none() && ds.geometry_file() == Some(name) {
+        return ds.supply_geometry(bytes).map_err(|e| JsValue::from_str(&format!("{url}{name}: {e}")));
+    }
     match o {
         Some(o) => ds.supply(o, bytes).map_err(|e| JsValue::from_str(&format!("{url}{name}: {e}"))),
         None => Ok(()), // already supplied (two widgets asked at once)
@@ -87,6 +95,14 @@ pub(crate) fn default_url() -> Option<String> {
 pub(crate) fn missing(ds: &Dataset, query: &str) -> Option<String> {
     let o = ds.find_offence(query).ok()?;
     ds.figures_file(o).map(str::to_string)
+}
+
+/// The boundaries file a map still needs, if any (fetched only by a map).
+pub(crate) fn missing_geometry(ds: &Dataset) -> Option<String> {
+    if ds.geometry().is_some() {
+        return None;
+    }
+    ds.geometry_file().map(str::to_string)
 }
 
 /// Fetches a figures file through the shim's fetcher, then calls `done` with the outcome.

@@ -462,6 +462,31 @@ impl Inner {
             self.show_messages(&[text.to_string()]);
             return;
         }
+        // A map also needs the boundaries, fetched only by a map.
+        if self.state.kind == crate::view::KindChoice::Map {
+            if let Some(name) = data::missing_geometry(&self.data) {
+                if self.fetching.as_deref() != Some(name.as_str()) {
+                    self.fetching = Some(name.clone());
+                    let me = self.me.clone();
+                    data::request(&self.data_url, &name, move |outcome| {
+                        let Some(inner) = me.upgrade() else { return };
+                        let Ok(mut w) = inner.try_borrow_mut() else { return };
+                        w.fetching = None;
+                        match outcome {
+                            Ok(()) => w.render(),
+                            Err(e) => {
+                                warn(&format!("the boundaries could not be loaded: {e}"));
+                                let text = crate::i18n::t(crate::i18n::Key::FiguresUnavailable, w.state.lang);
+                                w.show_messages(&[text.to_string()]);
+                            }
+                        }
+                    });
+                }
+                let text = crate::i18n::t(crate::i18n::Key::LoadingFigures, self.state.lang);
+                self.show_messages(&[text.to_string()]);
+                return;
+            }
+        }
         let dark = self.dark();
         let scale = self.scale();
         // Less the padding (0.75em) and the 1px border each side, in layout px.
@@ -472,7 +497,7 @@ impl Inner {
             view.input.theme = Theme::Forced(forced);
         }
         self.plot.english = view.input.series.iter().map(|s| self.english_area(&s.label)).collect();
-        if view.input.kind == ChartKind::Ranking {
+        if matches!(view.input.kind, ChartKind::Ranking | ChartKind::Map) {
             view.input.height = chart::layout::preferred_height(&view.input).clamp(200.0, 1200.0);
         }
         let layout = match chart::layout(&view.input) {

@@ -46,7 +46,7 @@ impl Pickers {
         let mut kind = Vec::new();
         let kind_group = el(doc, "div", "seg kind")?;
         kind_group.set_attribute("role", "group")?;
-        for choice in [KindChoice::Trend, KindChoice::Ranking, KindChoice::Change] {
+        for choice in [KindChoice::Trend, KindChoice::Ranking, KindChoice::Change, KindChoice::Map] {
             let b = el(doc, "button", "")?;
             b.set_attribute("type", "button")?;
             kind_group.append_child(&b)?;
@@ -184,6 +184,7 @@ fn kind_key(choice: KindChoice) -> Key {
         KindChoice::Trend => Key::Trend,
         KindChoice::Ranking => Key::Ranking,
         KindChoice::Change => Key::IndexToBase,
+        KindChoice::Map => Key::Map,
     }
 }
 

@@ -43,6 +43,9 @@ pub struct Plot {
     scale: f64,
     /// The point the tooltip is on.
     pub focus: Option<Position>,
+    /// On a map, the overlay's drawn box (device px): only it is cleared on the next move, so a
+    /// tall map's overlay is not wiped whole on every pointer move.
+    dirty: std::cell::Cell<Option<(f64, f64, f64, f64)>>,
 }
 
 impl Plot {
@@ -73,7 +76,7 @@ impl Plot {
         root.append_child(&overlay)?;
         root.append_child(&tooltip)?;
         root.append_child(&keys)?;
-        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, keys, english: Vec::new(), layout: None, scale: 1.0, focus: None })
+        Ok(Plot { root, canvas, overlay_ctx: context(&overlay), overlay, tooltip, tip_lines, keys, english: Vec::new(), layout: None, scale: 1.0, focus: None, dirty: std::cell::Cell::new(None) })
     }
 
     pub fn relabel(&self, lang: Lang) {
@@ -88,6 +91,9 @@ impl Plot {
     /// Draws the chart at the device pixel ratio `dpr`, and keeps `layout` for hit testing.
     pub fn draw(&mut self, view: &View, layout: Option<Layout>, dpr: f64, scale: f64) {
         let _ = self.canvas.set_attribute("aria-label", &view.aria_label);
+        // A map's keys move between areas, not periods.
+        let keys = if view.input.kind == ChartKind::Map { Key::MapKeys } else { Key::ChartKeys };
+        set_text(&self.keys, i18n::t(keys, view.input.lang));
         self.layout = layout;
         self.scale = scale;
         let Some(layout) = &self.layout else { return };
@@ -120,6 +126,7 @@ impl Plot {
         if let Some(ctx) = &self.overlay_ctx {
             ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
         }
+        self.dirty.set(None);
     }
 
     /// Shows the tooltip, crosshair and marker for `self.focus`; returns what to announce.
@@ -139,12 +146,42 @@ impl Plot {
         // Crosshair and marker on the overlay, so the chart itself is not redrawn.
         if let Some(ctx) = &self.overlay_ctx {
             let d = dpr * self.scale;
-            ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
+            match (self.dirty.take(), layout.map.is_some()) {
+                (Some((x0, y0, w0, h0)), true) => ctx.clear_rect(x0, y0, w0, h0),
+                _ => ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64),
+            }
             let colours = chart::palette::colours(view.input.theme);
             ctx.set_stroke_style_str(&colours.text.hex());
             ctx.set_line_width(d);
             ctx.begin_path();
-            if view.input.kind == ChartKind::Ranking {
+            if let Some(map) = &layout.map {
+                // The focused area outlined, in the inset too.
+                ctx.set_line_width(3.0 * d);
+                let mut bounds: Option<(f64, f64, f64, f64)> = None;
+                for area in map.areas.iter().filter(|a| a.series == focus.series && a.framed) {
+                    let b = area.bbox;
+                    bounds = Some(match bounds {
+                        None => (b.x, b.y, b.right(), b.bottom()),
+                        Some((x0, y0, x1, y1)) => (x0.min(b.x), y0.min(b.y), x1.max(b.right()), y1.max(b.bottom())),
+                    });
+                    for ring in &area.rings {
+                        for (i, (px, py)) in ring.iter().enumerate() {
+                            if i == 0 {
+                                ctx.move_to(px * d, py * d);
+                            } else {
+                                ctx.line_to(px * d, py * d);
+                            }
+                        }
+                        ctx.close_path();
+                    }
+                }
+                ctx.stroke();
+                // The stroke reaches half its width (and antialiasing) beyond the areas' boxes.
+                if let Some((x0, y0, x1, y1)) = bounds {
+                    let m = 4.0 * d;
+                    self.dirty.set(Some(((x0 * d - m).floor(), (y0 * d - m).floor(), ((x1 - x0) * d + 2.0 * m).ceil() + 1.0, ((y1 - y0) * d + 2.0 * m).ceil() + 1.0)));
+                }
+            } else if view.input.kind == ChartKind::Ranking {
                 if let Some(bar) = layout.bars.iter().find(|b| b.series == focus.series) {
                     ctx.stroke_rect((bar.rect.x - 3.0) * d, (bar.rect.y - 3.0) * d, (bar.rect.w + 6.0) * d, (bar.rect.h + 6.0) * d);
                 }
@@ -168,7 +205,7 @@ impl Plot {
             self.tip_lines[0].remove_attribute("lang")
         };
         // A rate is said with its unit; the tooltip's axis context makes it plain to the eye.
-        let spoken_value = if view.input.measure == Measure::Rate && view.input.kind != ChartKind::Change && !matches!(view.input.change, chart::ChangeMode::YearOnYearGiven) && tip.value_text.chars().any(|c| c.is_ascii_digit()) {
+        let spoken_value = if view.input.measure == Measure::Rate && !matches!(view.input.kind, ChartKind::Change | ChartKind::Map) && !matches!(view.input.change, chart::ChangeMode::YearOnYearGiven) && tip.value_text.chars().any(|c| c.is_ascii_digit()) {
             format!("{} {}", tip.value_text, i18n::t(Key::PerThousandPeople, view.input.lang))
         } else {
             tip.value_text.clone()
@@ -283,6 +320,9 @@ impl Plot {
 
 /// Where a point is drawn, in CSS px: a line's marker, or the end of a ranking bar.
 fn point_position(layout: &Layout, focus: Position) -> Option<(f64, f64)> {
+    if layout.map.is_some() {
+        return chart::map::anchor(layout, focus.series);
+    }
     if let Some(bar) = layout.bars.iter().find(|b| b.series == focus.series) {
         return Some((bar.rect.right(), bar.rect.y + bar.rect.h / 2.0));
     }
@@ -292,6 +332,12 @@ fn point_position(layout: &Layout, focus: Position) -> Option<(f64, f64)> {
 /// Where keyboard navigation starts: the latest figure of the first series that has one (the
 /// top bar of a ranking).
 fn first_point(layout: &Layout, input: &chart::ChartInput) -> Option<Position> {
+    if input.kind == ChartKind::Map {
+        // The main area first, where the narrative starts; else the top of the order.
+        let order = chart::map::key_order(input);
+        let main = input.map.as_ref().and_then(|m| m.main).filter(|s| order.contains(s));
+        return main.or(order.first().copied()).map(|s| Position { series: s, period: input.ranking_period });
+    }
     if input.kind == ChartKind::Ranking {
         return input.ranking_order().into_iter().find(|r| r.1.is_some()).map(|r| Position { series: r.0, period: input.ranking_period });
     }
@@ -346,6 +392,20 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plo
     }));
     listeners.add(&canvas, "keydown", with(weak, |w, ev: Event| {
         if let Some(k) = ev.dyn_ref::<KeyboardEvent>() {
+            // Enter on a map makes the focused area the main one.
+            if k.key() == "Enter" {
+                let Some(view) = &w.view else { return };
+                let (Some(focus), ChartKind::Map) = (w.plot.focus, view.input.kind) else { return };
+                let Some(name) = view.input.series.get(focus.series).map(|s| s.label.clone()) else { return };
+                if w.state.set("area", &name).is_ok() {
+                    w.changed();
+                    w.plot.focus = Some(focus);
+                    let said = w.plot.show_point(w.view.as_ref(), w.dpr);
+                    w.announce(said);
+                }
+                ev.prevent_default();
+                return;
+            }
             if let Some(said) = w.plot.key(w.view.as_ref(), w.dpr, &k.key()) {
                 if said.is_none() {
                     w.clear_live();

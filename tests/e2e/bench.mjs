@@ -18,7 +18,7 @@
 
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -45,6 +45,8 @@ const OUT_DIR = join(ROOT, 'target', 'bench');
 const PAGES = {
   widget: { path: '/www/bench/widget.html', label: 'crime-compare' },
   chartjs: { path: '/www/bench/chartjs.html', label: 'Chart.js 4' },
+  // The map (kind="map"): its hover is measured against the line chart's, in the same run.
+  map: { path: '/www/bench/map.html', label: 'crime-compare map' },
 };
 
 // ---------------------------------------------------------------- statistics
@@ -71,15 +73,16 @@ const brotliSize = (bytes) => brotliCompressSync(bytes, {
   params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
 }).length;
 
-/** The boundaries file that only a map fetches (pkg/data/g-<crc>.ccd), if the dataset has one. */
+/** The boundaries file a map fetches (pkg/data/g-<crc>.ccd). */
 function geometryFile() {
-  const dir = join(ROOT, 'pkg/data');
-  return existsSync(dir) ? readdirSync(dir).find((name) => /^g-[0-9a-f]{8}\.ccd$/.test(name)) ?? null : null;
+  const dir = join(ROOT, 'pkg', 'data');
+  const name = existsSync(dir) ? readdirSync(dir).find((f) => /^g-[0-9a-f]+\.ccd$/.test(f)) : null;
+  return name ? join('pkg', 'data', name) : null;
 }
 
 function sizes() {
   const geometry = geometryFile();
-  const geometryBytes = geometry ? fileBytes(`pkg/data/${geometry}`) : null;
+  const geometryBytes = geometry ? fileBytes(geometry) : null;
   const ours = ['pkg/crime-compare.js', 'pkg/crime_compare.js', 'pkg/crime_compare_bg.wasm'].map(fileBytes);
   const chartjs = fileBytes('tests/e2e/node_modules/chart.js/dist/chart.umd.js');
   let xz = null;
@@ -97,11 +100,11 @@ function sizes() {
     chartjs_payload_raw_bytes: chartjs.length,
     chartjs_payload_gzip_bytes: gzipSize(chartjs),
     chartjs_payload_brotli_bytes: brotliSize(chartjs),
+    geometry_bytes: geometryBytes ? geometryBytes.length : null,
     dataset_gzip_bytes: existsSync(join(ROOT, 'data/crime-compare.bin')) ? gzipSize(fileBytes('data/crime-compare.bin')) : null,
     source_csv_xz_bytes: xz,
     source_csv_xz_note: xzNote,
     geometry_file: geometry,
-    geometry_raw_bytes: geometryBytes ? geometryBytes.length : null,
     geometry_gzip_bytes: geometryBytes ? gzipSize(geometryBytes) : null,
   };
 }
@@ -166,7 +169,14 @@ async function pointerRun(page, kind) {
   await page.evaluate(() => { window.__bench.latencies = []; window.__bench.toFrame = []; });
   const y = (box.top + box.bottom) / 2;
   const width = box.right - box.left - 2;
+  const height = box.bottom - box.top - 2;
   for (let i = 0; i < POINTER_MOVES; i++) {
+    if (kind === 'map') {
+      // Over the whole map on a Lissajous path, crossing areas and their borders.
+      await page.mouse.move(box.left + 1 + width * (0.5 + 0.5 * Math.sin(i / 13)), box.top + 1 + height * (0.5 + 0.5 * Math.sin(i / 17 + 1)));
+      await nextFrames(page);
+      continue;
+    }
     // Across the plot and back, so every period is visited several times.
     const phase = (i % 100) / 99;
     const t = Math.floor(i / 100) % 2 === 0 ? phase : 1 - phase;
@@ -270,10 +280,11 @@ async function main() {
   const server = await startServer({ port: PORT, gzip: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const browserVersion = browser.version();
-  const runs = { widget: [], chartjs: [] };
+  const runs = { widget: [], chartjs: [], map: [] };
   try {
     for (let i = 0; i < RUNS; i++) {
       const order = i % 2 === 0 ? ['widget', 'chartjs'] : ['chartjs', 'widget'];
+      if (i < POINTER_RUNS) order.push('map');
       for (const kind of order) {
         if (ONLY && kind !== ONLY) continue;
         const result = await oneRun(browser, kind, { pointer: i < POINTER_RUNS, memory: kind === 'widget' && i === 0 });
@@ -317,6 +328,11 @@ async function main() {
     chartjs_pointer_p95_ms: round(quantile(latencies('chartjs'), 0.95)),
     pointer_ratio: ratio(quantile(latencies('widget'), 0.95), quantile(latencies('chartjs'), 0.95)),
     pointer_to_frame_p95_ms: round(quantile(toFrame('widget'), 0.95)),
+    map_pointer_p50_ms: round(quantile(latencies('map'), 0.5)),
+    map_pointer_p95_ms: round(quantile(latencies('map'), 0.95)),
+    map_pointer_to_frame_p95_ms: round(quantile(toFrame('map'), 0.95)),
+    map_to_line_pointer_ratio: ratio(quantile(latencies('map'), 0.95), quantile(latencies('widget'), 0.95)),
+    map_first_chart_ms: round(firstChart('map')),
     chartjs_pointer_to_frame_p95_ms: round(quantile(toFrame('chartjs'), 0.95)),
     // The worst run (load and interaction) of our widget; Chart.js's for comparison.
     long_tasks_over_50ms: Math.max(...runs.widget.map((r) => r.long_tasks.length)),
@@ -326,7 +342,7 @@ async function main() {
     lighthouse_accessibility: lighthouseResult.score,
     lighthouse_note: lighthouseResult.note,
     lighthouse_failing_audits: lighthouseResult.failing,
-    console_errors: { widget: runs.widget.flatMap((r) => r.errors), chartjs: runs.chartjs.flatMap((r) => r.errors) },
+    console_errors: { widget: runs.widget.flatMap((r) => r.errors), chartjs: runs.chartjs.flatMap((r) => r.errors), map: runs.map.flatMap((r) => r.errors) },
   };
   writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
@@ -342,8 +358,10 @@ async function main() {
   ];
   console.log('\n' + ['metric', 'crime-compare', 'Chart.js 4', 'ratio'].map((h, i) => h.padEnd(i ? 15 : 32)).join(''));
   for (const row of rows) console.log(row.map((cell, i) => String(cell ?? 'n/a').padEnd(i ? 15 : 32)).join(''));
+  console.log(`\nmap: pointer p50 ${results.map_pointer_p50_ms} ms, p95 ${results.map_pointer_p95_ms} ms (target 2 ms; ${results.map_to_line_pointer_ratio}× the line chart's), `
+    + `to next frame p95 ${results.map_pointer_to_frame_p95_ms} ms, first map ${results.map_first_chart_ms} ms`);
+  console.log(`geometry (${results.geometry_file ?? 'none'}, fetched only by a map): ${results.geometry_bytes} bytes, ${kb(results.geometry_gzip_bytes)} gzip (goal 20 KB)`);
   console.log(`\ndataset gzip ${kb(results.dataset_gzip_bytes)}; source CSV xz ${kb(results.source_csv_xz_bytes)}`);
-  console.log(`geometry (pkg/data/${results.geometry_file ?? 'none'}, fetched only by a map): ${results.geometry_raw_bytes ?? 'n/a'} bytes, ${results.geometry_gzip_bytes ?? 'n/a'} bytes gzip`);
   console.log(`wasm memory ${results.wasm_memory_bytes_start} bytes at start, ${results.wasm_memory_bytes_after_10000} after ${INTERACTIONS} interactions`);
   console.log(`Lighthouse accessibility: ${results.lighthouse_accessibility ?? `null (${results.lighthouse_note})`}`);
   console.log(`\nwrote ${join(OUT_DIR, 'results.json')}`);

@@ -51,7 +51,7 @@ test('the Welsh embed speaks Welsh', async ({ page }) => {
 test('every embed on the demo page renders and announces crime-compare:ready', async ({ page }) => {
   await page.goto('/www/index.html');
   const count = await waitAllReady(page);
-  expect(count).toBe(7);
+  expect(count).toBe(8);
   const hosts = page.locator(HOSTS);
   for (let i = 0; i < count; i++) {
     const host = hosts.nth(i);

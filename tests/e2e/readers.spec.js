@@ -61,8 +61,8 @@ for (const [id, rgb] of [['light', [0xd1, 0x49, 0x00]], ['dark', [0xff, 0xb4, 0x
   test(`1. the focus ring is drawn whole around every toggle (${id} theme)`, async ({ page }) => {
     const host = await open(page, id);
     const buttons = host.locator('.seg button');
-    await expect(buttons).toHaveCount(6);
-    for (let i = 0; i < 6; i++) {
+    await expect(buttons).toHaveCount(7);
+    for (let i = 0; i < 7; i++) {
       const button = buttons.nth(i);
       await button.scrollIntoViewIfNeeded();
       // A key press first: focus shows its ring for keyboard users (:focus-visible).
