@@ -90,9 +90,9 @@ export interface InitOutput {
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_342: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_343: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_341: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_344: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_345: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_343: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;

@@ -594,6 +594,10 @@ function __wbg_get_imports() {
             const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
             return ret;
         }, arguments); },
+        __wbg_querySelector_ebd39357d1e64a6c: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        }, arguments); },
         __wbg_readOnly_2f5acc0a8d6fc398: function(arg0) {
             const ret = arg0.readOnly;
             return ret;
@@ -616,6 +620,9 @@ function __wbg_get_imports() {
         },
         __wbg_replaceChildren_33fd45113cd2c06b: function(arg0, arg1) {
             arg0.replaceChildren(arg1);
+        },
+        __wbg_replaceChildren_9019b1c57e216fa9: function(arg0, arg1, arg2) {
+            arg0.replaceChildren(arg1, arg2);
         },
         __wbg_revokeObjectURL_479ff72c2d109d80: function() { return handleError(function (arg0, arg1) {
             URL.revokeObjectURL(getStringFromWasm0(arg0, arg1));
@@ -772,17 +779,17 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_343);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_345);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_342);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_344);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_341);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_343);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
@@ -806,16 +813,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_341(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_341(arg0, arg1);
+function __wasm_bindgen_func_elem_343(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_343(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_343(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_343(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_345(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_345(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_342(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_342(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_344(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_344(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
