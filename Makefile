@@ -1,7 +1,10 @@
 # crime-compare: one entry point for building, serving, testing and benchmarking.
 #
 #   make serve   install what is missing, build pkg/, serve the repository on 127.0.0.1:8080
-#   make test    host tests, wasm tests in headless Chromium, end-to-end tests, pkg/ staleness
+#   make test    every suite in Chromium, Firefox and WebKit, and pkg/ staleness (.ci/test);
+#                one summary line per engine. Alone: test-host, check-pkg, test-wasm,
+#                test-wasm-firefox, test-wasm-webkit, test-e2e, test-webdriver-firefox,
+#                test-webdriver-webkit
 #   make pkg     rebuild pkg/ and the builder's module www/builder-wasm/ from the sources (commit both)
 #   make bench   benchmark against Chart.js (not part of make test)
 #   make wordpress-plugin   target/crime-compare-wordpress.zip: the WordPress plugin with pkg/ inside
@@ -27,7 +30,8 @@ RUSTUP_HOME ?= $(HOME)/.rustup
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/crime-compare --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(RUSTUP_HOME)=/rustup
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: help setup pkg fresh-pkg fresh-builder builder-wasm check-pkg serve test test-host test-wasm test-e2e bench data data-files fuzz wordpress-plugin
+.PHONY: help setup pkg fresh-pkg fresh-builder builder-wasm check-pkg serve test test-host test-wasm test-wasm-firefox test-wasm-webkit test-e2e \
+	test-webdriver-firefox test-webdriver-webkit bench data data-files fuzz wordpress-plugin
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -37,6 +41,7 @@ setup:
 
 # Build the package into $(FRESH) without touching pkg/.
 fresh-pkg: setup
+	@bash .ci/setup --wait wasm-bindgen-cli
 	@cargo build --quiet --release --lib --target $(WASM_TARGET)
 	@rm -rf $(FRESH) && mkdir -p $(FRESH)/bindgen
 	@# wasm-opt runs before wasm-bindgen: run after it, binaryen 108 reorders the tables and
@@ -86,24 +91,41 @@ serve: pkg
 	@echo "Demo: http://127.0.0.1:$(PORT)/www/index.html  (Ctrl-C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 >/dev/null 2>&1
 
-test: setup
-	@status=0; \
-	 echo "== host: cargo test"; $(MAKE) --no-print-directory test-host || status=1; \
-	 echo "== wasm: wasm-bindgen-test in headless Chromium"; $(MAKE) --no-print-directory test-wasm || status=1; \
-	 echo "== pkg/: reproducible build"; $(MAKE) --no-print-directory check-pkg || status=1; \
-	 echo "== end-to-end: Playwright in Chromium"; $(MAKE) --no-print-directory test-e2e || status=1; \
-	 if [ $$status -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all suites passed"; fi; exit $$status
+# No `setup` prerequisite: .ci/test runs it with --defer-cargo (tools build in the background).
+test:
+	@bash .ci/test
 
 test-host:
 	@cargo test --quiet --no-fail-fast --workspace 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
 
-test-wasm:
-	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-	  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
+# The wasm tests (tests/web.rs) in each engine, through wasm-bindgen-test-runner.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target $(WASM_TARGET) --test web
+GECKODRIVER ?= $(CARGO_HOME)/bin/geckodriver
+test-wasm: setup
+	@bash .ci/setup --wait wasm-bindgen-cli
+	@CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
+test-wasm-firefox: setup
+	@bash .ci/setup --wait wasm-bindgen-cli && bash .ci/setup --wait geckodriver
+	@GECKODRIVER=$(GECKODRIVER) $(WASM_TEST)
+# The runner has no WebKitGTK driver of its own; it drives WebKitWebDriver as a remote W3C
+# endpoint (its GECKODRIVER_REMOTE path, so it prints "Firefox": the sed says what it is).
+test-wasm-webkit: setup
+	@bash .ci/setup --wait wasm-bindgen-cli
+	@bash .ci/webkit sh -c 'GECKODRIVER_REMOTE=$$WEBKIT_WEBDRIVER_URL WASM_BINDGEN_TEST_WEBDRIVER_JSON=$$WEBKIT_CAPABILITIES $(WASM_TEST)' 2>&1 \
+	  | sed 's/headless tests in Firefox on/tests in WebKitGTK (MiniBrowser, through WebKitWebDriver) on/'
 
 # Runs against pkg/ (which check-pkg has just proved equal to a fresh build).
-test-e2e:
+test-e2e: setup
 	@cd tests/e2e && npx playwright test
+
+# What a reader gets in Firefox and WebKit: tests/e2e/webdriver/, over W3C WebDriver.
+WEBDRIVER_TEST := node --test --test-reporter=spec --test-timeout=600000 webdriver/
+test-webdriver-firefox: setup
+	@bash .ci/setup --wait geckodriver
+	@cd tests/e2e && ENGINE=firefox GECKODRIVER=$(GECKODRIVER) $(WEBDRIVER_TEST)
+test-webdriver-webkit: setup
+	@bash .ci/webkit sh -c 'cd tests/e2e && ENGINE=webkit $(WEBDRIVER_TEST)'
 
 # The plugin as a site owner installs it (Plugins > Add New > Upload): wordpress/crime-compare/
 # with the committed pkg/ in its pkg/ folder.
@@ -120,7 +142,8 @@ FUZZ_RUNS ?= 1000000
 FUZZ_TARGETS := decode decode_payload decode_geometry ingest_csv publisher
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz --version 0.13.2 --locked
-	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@# Captured, not piped into grep -q: under pipefail an early exit of grep fails the check.
+	@grep -q '^nightly' <<<"$$(rustup toolchain list)" || rustup toolchain install nightly --profile minimal
 	@mkdir -p target/fuzz fuzz/corpus/decode fuzz/corpus/decode_payload fuzz/corpus/decode_geometry fuzz/corpus/ingest_csv fuzz/corpus/publisher
 	@# Seeds: real inputs, so the fuzzer starts deep inside each parser. The decoder's seed is a
 	@# small real dataset (two Welsh forces, three offences, ten periods): decoding the whole

@@ -12,6 +12,12 @@
 //   says why.
 // - No inline styles or scripts are created (strict Content-Security-Policy works):
 //   styles are constructable stylesheets adopted by each shadow root.
+// - Where engines differ, each feature is checked and has a fallback (tested in
+//   tests/e2e/fallbacks.spec.js): no constructable stylesheets, a <style> in the shadow root
+//   (and where a CSP blocks that too, the placeholder stays, with a console message); no
+//   IntersectionObserver, every widget mounts at once; no ResizeObserver, the window's resize
+//   event; old matchMedia, addListener; no Pointer Events, the keyboard and the table (a
+//   console message says so). A widget is either whole or not started: never half built.
 
 const BASE = new URL('.', import.meta.url);
 const ATTRIBUTES = ['area', 'compare', 'offence', 'measure', 'kind', 'from', 'to', 'lang', 'theme', 'extent', 'sync-url', 'label', 'controls'];
@@ -106,6 +112,7 @@ function showLoadFailure(el, lang, err) {
     ? "Nid oedd modd llwytho'r ffigurau ar gyfer y siart hon."
     : 'The figures for this chart could not be loaded.';
   el.shadowRoot?.replaceChildren(note, document.createElement('slot'));
+  if (el.shadowRoot) applyStyles(el.shadowRoot);
 }
 
 const STYLE = `
@@ -209,13 +216,72 @@ th:first-child, td:first-child { text-align: left; }
 `;
 
 let sheet = null;
+/** The shared constructable stylesheet, or null where the engine has none (Safari before 16.4). */
 function styleSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
+  if (sheet === null) {
+    sheet = false;
+    try {
+      if ('adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+        const made = new CSSStyleSheet();
+        made.replaceSync(STYLE);
+        sheet = made;
+      }
+    } catch {
+      sheet = false;
+    }
   }
-  return sheet;
+  return sheet || null;
 }
+
+/**
+ * Styles a widget's shadow root: the constructable stylesheet, else a <style> element (which
+ * the wasm keeps when it mounts, by its data-cc-style attribute). Returns false when neither
+ * applies: a Content-Security-Policy without 'unsafe-inline' blocks the <style>.
+ */
+function applyStyles(root) {
+  const shared = styleSheet();
+  if (shared) {
+    if (!root.adoptedStyleSheets.includes(shared)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, shared];
+    return true;
+  }
+  let style = root.querySelector('style[data-cc-style]');
+  if (!style) {
+    style = document.createElement('style');
+    style.setAttribute('data-cc-style', '');
+    style.textContent = STYLE;
+    root.prepend(style);
+  }
+  // A blocked <style> has no sheet (or an empty one).
+  return Boolean(style.sheet && style.sheet.cssRules.length > 0);
+}
+
+/** The placeholder stays when the widget cannot be styled: a bare chart would be half built. */
+function unstyled(el) {
+  console.error('crime-compare: this browser has no constructable stylesheets and the page\'s Content-Security-Policy blocks '
+    + '<style> elements, so the chart cannot be styled and the placeholder content stays. Allow style-src \'unsafe-inline\', '
+    + 'or use a browser from the last three years.', el);
+}
+
+/** Listens for a media query's changes, in engines with either API; returns the remover. */
+function onMediaChange(query, listener) {
+  if (!query) return () => {};
+  if (typeof query.addEventListener === 'function') {
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }
+  if (typeof query.addListener === 'function') {
+    query.addListener(listener);
+    return () => query.removeListener(listener);
+  }
+  return () => {};
+}
+
+/** matchMedia, or null in an engine without it. */
+function media(text) {
+  return typeof window.matchMedia === 'function' ? window.matchMedia(text) : null;
+}
+
+let pointerWarned = false;
 
 /** Reads the widget's configuration from a placeholder's attributes. */
 function readAttributes(el) {
@@ -245,9 +311,13 @@ function observe(el) {
   widgets.set(el, { state: 'waiting', widget: null });
   if (!el.shadowRoot) {
     const root = el.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
     // Until the chart is ready, the placeholder's own content shows through the slot.
     root.appendChild(document.createElement('slot'));
+  }
+  if (!applyStyles(el.shadowRoot)) {
+    widgets.get(el).state = 'failed';
+    unstyled(el);
+    return;
   }
   if (!('IntersectionObserver' in window)) return start(el);
   // Already near the viewport: start now rather than a frame later, when the observer reports.
@@ -294,36 +364,87 @@ async function start(el) {
   record.widget = loaded.mod.mount(el, el.shadowRoot, readAttributes(el), data ? data.text : undefined, data ? data.type : undefined,
     window.devicePixelRatio || 1, url);
   record.state = 'ready';
+  if (!('PointerEvent' in window) && !pointerWarned) {
+    pointerWarned = true;
+    console.warn('crime-compare: this browser has no Pointer Events, so hovering or touching the chart shows no figure; '
+      + 'the arrow keys (with the chart focused) and the table give every figure.');
+  }
   watch(el, record);
   if (attrs['sync-url'] !== undefined) syncUrl(el, record);
 }
 
-/** Re-render on size, device pixel ratio (zoom, another monitor) and colour scheme changes. */
+/**
+ * Re-render on size, device pixel ratio (zoom, another monitor) and colour scheme changes.
+ *
+ * The size is measured in the ResizeObserver callback and the widget re-rendered at most once
+ * per animation frame, and never for the size it already has. Rendering inside the callback
+ * changes the widget's height, which can change the width again (a page scrollbar comes and
+ * goes), and the engine then reports "ResizeObserver loop completed with undelivered
+ * notifications" as an uncaught error (Firefox does, on a page of huge type). The element
+ * observed is the widget's own block (.cc), not the host, which a host page may have made
+ * inline (an inline box has no content size to observe).
+ */
 function watch(el, record) {
   const { widget } = record;
-  const resize = new ResizeObserver((entries) => {
-    const width = entries[0].contentRect.width;
-    if (width > 0) widget.resize(width, window.devicePixelRatio || 1);
-  });
-  resize.observe(el);
-  let dprQuery = null;
-  const onDpr = () => {
-    widget.resize(el.getBoundingClientRect().width, window.devicePixelRatio || 1);
-    listenDpr();
+  const box = el.shadowRoot.querySelector('.cc') || el;
+  let measured = 0;
+  let drawn = { width: -1, dpr: -1 };
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    const dpr = window.devicePixelRatio || 1;
+    if (measured <= 0 || (Math.abs(measured - drawn.width) < 0.5 && dpr === drawn.dpr)) return;
+    drawn = { width: measured, dpr };
+    widget.resize(measured, dpr);
   };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  let unobserve;
+  if ('ResizeObserver' in window) {
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      // The border box is what the widget lays out in (it subtracts its own padding).
+      const size = Array.isArray(entry.borderBoxSize) ? entry.borderBoxSize[0] : entry.borderBoxSize;
+      measured = size && size.inlineSize > 0 ? size.inlineSize : entry.target.getBoundingClientRect().width;
+      schedule();
+    });
+    try {
+      observer.observe(box, { box: 'border-box' });
+    } catch {
+      observer.observe(box);
+    }
+    unobserve = () => observer.disconnect();
+  } else {
+    // No ResizeObserver (Safari before 13.1): the window's size, measured in the frame.
+    const onResize = () => {
+      if (!frame) {
+        frame = requestAnimationFrame(() => {
+          measured = box.getBoundingClientRect().width;
+          draw();
+        });
+      }
+    };
+    window.addEventListener('resize', onResize);
+    onResize();
+    unobserve = () => window.removeEventListener('resize', onResize);
+  }
+  let stopDpr = () => {};
   const listenDpr = () => {
-    dprQuery?.removeEventListener('change', onDpr);
-    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    dprQuery.addEventListener('change', onDpr, { once: true });
+    stopDpr();
+    stopDpr = onMediaChange(media(`(resolution: ${window.devicePixelRatio || 1}dppx)`), () => {
+      measured = box.getBoundingClientRect().width;
+      schedule();
+      listenDpr();
+    });
   };
   listenDpr();
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => widget.set_attribute('theme', el.getAttribute('theme') ?? 'auto');
-  scheme.addEventListener('change', onScheme);
+  const stopScheme = onMediaChange(media('(prefers-color-scheme: dark)'), () => widget.set_attribute('theme', el.getAttribute('theme') ?? 'auto'));
   record.unwatch = () => {
-    resize.disconnect();
-    dprQuery?.removeEventListener('change', onDpr);
-    scheme.removeEventListener('change', onScheme);
+    unobserve();
+    if (frame) cancelAnimationFrame(frame);
+    stopDpr();
+    stopScheme();
   };
 }
 
@@ -357,7 +478,10 @@ function stop(el) {
     record.widget.free();
   }
   // A later reconnect starts afresh, with the placeholder content visible meanwhile.
-  if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement('slot'));
+  if (el.shadowRoot) {
+    el.shadowRoot.replaceChildren(document.createElement('slot'));
+    applyStyles(el.shadowRoot);
+  }
 }
 
 class CrimeCompareElement extends HTMLElement {

@@ -37,9 +37,8 @@ export function default_measure(areas: string): string;
  * The figures files a chart of `offence` (a name or code; empty for the default) needs from
  * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
  * the dataset (publisher figures, or a name the widget will report).
- * A map (`kind` "map") also needs the boundaries file.
  */
-export function figures_needed(url: string, offence?: string | null, kind?: string | null): any[];
+export function figures_needed(url: string, offence?: string | null): any[];
 
 /**
  * Every area the builder can offer: `[{code, name, kind}]`.
@@ -80,7 +79,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
     readonly default_measure: (a: number, b: number) => [number, number, number, number];
-    readonly figures_needed: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
+    readonly figures_needed: (a: number, b: number, c: number, d: number) => [number, number];
     readonly list_areas: (a: number, b: number) => [number, number, number];
     readonly list_offences: (a: number, b: number) => [number, number, number];
     readonly load_dataset: (a: number, b: number, c: number, d: number, e: number) => [number, number];
@@ -91,9 +90,9 @@ export interface InitOutput {
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_389: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_390: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_388: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_344: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_345: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_343: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;

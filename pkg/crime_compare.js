@@ -89,23 +89,19 @@ export function default_measure(areas) {
  * The figures files a chart of `offence` (a name or code; empty for the default) needs from
  * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
  * the dataset (publisher figures, or a name the widget will report).
- * A map (`kind` "map") also needs the boundaries file.
  * @param {string} url
  * @param {string | null} [offence]
- * @param {string | null} [kind]
  * @returns {any[]}
  */
-export function figures_needed(url, offence, kind) {
+export function figures_needed(url, offence) {
     const ptr0 = passStringToWasm0(url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     const len0 = WASM_VECTOR_LEN;
     var ptr1 = isLikeNone(offence) ? 0 : passStringToWasm0(offence, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     var len1 = WASM_VECTOR_LEN;
-    var ptr2 = isLikeNone(kind) ? 0 : passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-    var len2 = WASM_VECTOR_LEN;
-    const ret = wasm.figures_needed(ptr0, len0, ptr1, len1, ptr2, len2);
-    var v4 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    const ret = wasm.figures_needed(ptr0, len0, ptr1, len1);
+    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
     wasm.__wbindgen_export7(ret[0], ret[1] * 4, 4);
-    return v4;
+    return v3;
 }
 
 /**
@@ -269,9 +265,6 @@ function __wbg_get_imports() {
         },
         __wbg_click_d990e70c576b7c54: function(arg0) {
             arg0.click();
-        },
-        __wbg_closePath_355eb6da179dd9c2: function(arg0) {
-            arg0.closePath();
         },
         __wbg_closest_6abd1bf5d7559cda: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
@@ -601,6 +594,10 @@ function __wbg_get_imports() {
             const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
             return ret;
         }, arguments); },
+        __wbg_querySelector_ebd39357d1e64a6c: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        }, arguments); },
         __wbg_readOnly_2f5acc0a8d6fc398: function(arg0) {
             const ret = arg0.readOnly;
             return ret;
@@ -623,6 +620,9 @@ function __wbg_get_imports() {
         },
         __wbg_replaceChildren_33fd45113cd2c06b: function(arg0, arg1) {
             arg0.replaceChildren(arg1);
+        },
+        __wbg_replaceChildren_9019b1c57e216fa9: function(arg0, arg1, arg2) {
+            arg0.replaceChildren(arg1, arg2);
         },
         __wbg_revokeObjectURL_479ff72c2d109d80: function() { return handleError(function (arg0, arg1) {
             URL.revokeObjectURL(getStringFromWasm0(arg0, arg1));
@@ -778,18 +778,18 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_390);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_345);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 13, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_389);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_344);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_388);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_343);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
@@ -813,16 +813,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_388(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_388(arg0, arg1);
+function __wasm_bindgen_func_elem_343(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_343(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_390(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_390(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_345(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_345(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_389(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_389(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_344(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_344(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

@@ -252,8 +252,13 @@ fn build(host: HtmlElement, doc: Document, root: &ShadowRoot, data: Rc<Dataset>,
         wrap.append_child(child)?;
     }
     wrap.set_attribute("lang", state.lang.tag())?;
-    // The chart replaces the placeholder content (the slot) only now that it is ready.
-    root.replace_children_with_node_1(&wrap);
+    // The chart replaces the placeholder content (the slot) only now that it is ready. A
+    // <style data-cc-style> the shim put there (a browser without constructable stylesheets)
+    // stays, so the widget is styled from its first layout.
+    match root.query_selector("style[data-cc-style]").ok().flatten() {
+        Some(style) => root.replace_children_with_node_2(&style, &wrap),
+        None => root.replace_children_with_node_1(&wrap),
+    }
     Ok(Inner {
         data_url: String::new(),
         fetching: None,

@@ -6,14 +6,17 @@
 // widget needs no inline script or style. Gzip is opt-in (`--gzip`) because the benchmark
 // wants honest transfer sizes while the tests prefer byte-for-byte responses. `--cors` adds
 // `Access-Control-Allow-Origin: *` to every response, as a CDN must for pages of another origin
-// (tests/e2e/cors.spec.js serves the package from a second origin with and without it).
+// (tests/e2e/cors.spec.js serves the package from a second origin with and without it). The
+// WebDriver suites start it with `inject`: every HTML page then gets that script as the first
+// element of its <head>, so it runs before anything of the page's own (an external,
+// same-origin script, so the strict CSP pages allow it).
 //
 //   node server.mjs [PORT] [--gzip] [--cors]
 //
 // No dependencies: it must run on a bare machine before `npm ci`.
 
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
@@ -59,7 +62,7 @@ function resolvePath(urlPath) {
 }
 
 /** Starts the server; resolves with the http.Server once it listens. */
-export function startServer({ port = 8091, gzip = false, cors = false, quiet = true } = {}) {
+export function startServer({ port = 8091, gzip = false, cors = false, quiet = true, inject = null } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -91,6 +94,14 @@ export function startServer({ port = 8091, gzip = false, cors = false, quiet = t
     };
     if (url.pathname.startsWith('/tests/e2e/pages/csp/')) headers['Content-Security-Policy'] = STRICT_CSP;
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
+    if (inject && type.startsWith('text/html')) {
+      const html = readFileSync(file, 'utf8');
+      const tag = `<script src="${inject}"></script>`;
+      const body = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + tag) : tag + html;
+      headers['Content-Length'] = Buffer.byteLength(body);
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     const wantsGzip = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
     if (wantsGzip) {
       headers['Content-Encoding'] = 'gzip';
