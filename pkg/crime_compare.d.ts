@@ -22,6 +22,13 @@ export class Widget {
      */
     set_attribute(name: string, value: string): void;
     /**
+     * The chart as a picture, for the builder's fallback image: `{png, width, height, alt}`,
+     * the PNG (a data URL) drawn at twice the chart's size by the same renderer as the PNG
+     * download, the chart's size in CSS pixels, and its sentences for the alt text. Null
+     * before the first render.
+     */
+    snapshot(): any;
+    /**
      * The current state, as the attributes that would recreate it.
      */
     state(): any;
@@ -37,8 +44,16 @@ export function default_measure(areas: string): string;
  * The figures files a chart of `offence` (a name or code; empty for the default) needs from
  * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
  * the dataset (publisher figures, or a name the widget will report).
+ * A map (`kind` "map") also needs the boundaries file.
  */
-export function figures_needed(url: string, offence?: string | null): any[];
+export function figures_needed(url: string, offence?: string | null, kind?: string | null): any[];
+
+/**
+ * The embed builder's check of a pasted area name: the dataset's own search (English or Welsh
+ * names, codes; forgiving of case, accents, "&" and "Police"). Its English name if found,
+ * else an error that says so with the nearest names.
+ */
+export function find_area(name: string): string;
 
 /**
  * Every area the builder can offer: `[{code, name, kind}]`.
@@ -79,7 +94,8 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
     readonly default_measure: (a: number, b: number) => [number, number, number, number];
-    readonly figures_needed: (a: number, b: number, c: number, d: number) => [number, number];
+    readonly figures_needed: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
+    readonly find_area: (a: number, b: number) => [number, number, number, number];
     readonly list_areas: (a: number, b: number) => [number, number, number];
     readonly list_offences: (a: number, b: number) => [number, number, number];
     readonly load_dataset: (a: number, b: number, c: number, d: number, e: number) => [number, number];
@@ -89,10 +105,11 @@ export interface InitOutput {
     readonly widget_destroy: (a: number) => void;
     readonly widget_resize: (a: number, b: number, c: number) => void;
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
+    readonly widget_snapshot: (a: number) => any;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_344: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_345: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_343: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_395: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_396: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_394: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;

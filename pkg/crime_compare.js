@@ -48,6 +48,17 @@ export class Widget {
         wasm.widget_set_attribute(this.__wbg_ptr, ptr0, len0, ptr1, len1);
     }
     /**
+     * The chart as a picture, for the builder's fallback image: `{png, width, height, alt}`,
+     * the PNG (a data URL) drawn at twice the chart's size by the same renderer as the PNG
+     * download, the chart's size in CSS pixels, and its sentences for the alt text. Null
+     * before the first render.
+     * @returns {any}
+     */
+    snapshot() {
+        const ret = wasm.widget_snapshot(this.__wbg_ptr);
+        return ret;
+    }
+    /**
      * The current state, as the attributes that would recreate it.
      * @returns {any}
      */
@@ -89,19 +100,51 @@ export function default_measure(areas) {
  * The figures files a chart of `offence` (a name or code; empty for the default) needs from
  * the dataset at `url` before it can draw: none if they are loaded or the offence is not in
  * the dataset (publisher figures, or a name the widget will report).
+ * A map (`kind` "map") also needs the boundaries file.
  * @param {string} url
  * @param {string | null} [offence]
+ * @param {string | null} [kind]
  * @returns {any[]}
  */
-export function figures_needed(url, offence) {
+export function figures_needed(url, offence, kind) {
     const ptr0 = passStringToWasm0(url, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     const len0 = WASM_VECTOR_LEN;
     var ptr1 = isLikeNone(offence) ? 0 : passStringToWasm0(offence, wasm.__wbindgen_export, wasm.__wbindgen_export2);
     var len1 = WASM_VECTOR_LEN;
-    const ret = wasm.figures_needed(ptr0, len0, ptr1, len1);
-    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    var ptr2 = isLikeNone(kind) ? 0 : passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    var len2 = WASM_VECTOR_LEN;
+    const ret = wasm.figures_needed(ptr0, len0, ptr1, len1, ptr2, len2);
+    var v4 = getArrayJsValueFromWasm0(ret[0], ret[1]);
     wasm.__wbindgen_export7(ret[0], ret[1] * 4, 4);
-    return v3;
+    return v4;
+}
+
+/**
+ * The embed builder's check of a pasted area name: the dataset's own search (English or Welsh
+ * names, codes; forgiving of case, accents, "&" and "Police"). Its English name if found,
+ * else an error that says so with the nearest names.
+ * @param {string} name
+ * @returns {string}
+ */
+export function find_area(name) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+        const ptr0 = passStringToWasm0(name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.find_area(ptr0, len0);
+        var ptr2 = ret[0];
+        var len2 = ret[1];
+        if (ret[3]) {
+            ptr2 = 0; len2 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred3_0 = ptr2;
+        deferred3_1 = len2;
+        return getStringFromWasm0(ptr2, len2);
+    } finally {
+        wasm.__wbindgen_export7(deferred3_0, deferred3_1, 1);
+    }
 }
 
 /**
@@ -265,6 +308,9 @@ function __wbg_get_imports() {
         },
         __wbg_click_d990e70c576b7c54: function(arg0) {
             arg0.click();
+        },
+        __wbg_closePath_355eb6da179dd9c2: function(arg0) {
+            arg0.closePath();
         },
         __wbg_closest_6abd1bf5d7559cda: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
@@ -779,20 +825,25 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_345);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_396);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_344);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 13, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_395);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_343);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_394);
             return ret;
         },
-        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000004: function(arg0) {
+            // Cast intrinsic for `F64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -813,16 +864,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_343(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_343(arg0, arg1);
+function __wasm_bindgen_func_elem_394(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_394(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_345(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_345(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_396(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_396(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_344(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_344(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_395(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_395(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
