@@ -172,7 +172,9 @@ for (const file of ['ho-open-data-sample.ods', 'ho-open-data-sample.xlsx']) {
     const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
     const names = Object.keys(zip);
     expect(names).toContain('crime-compare-data/index.ccd');
-    expect(names.every((n) => /^crime-compare-data\/(index|o\d+-[0-9a-f]{8})\.ccd$/.test(n)), names.join(', ')).toBe(true);
+    expect(names.every((n) => /^crime-compare-data\/(index|[og]\d*-[0-9a-f]{8})\.ccd$/.test(n)), names.join(', ')).toBe(true);
+    // The map's boundaries come with it, one file, as in the package's own dataset.
+    expect(names.filter((n) => /^crime-compare-data\/g-[0-9a-f]{8}\.ccd$/.test(n))).toHaveLength(1);
 
     // Serve it as the publisher would, and paste the snippet into a fresh page of their own.
     const dir = join(ROOT, served.slice(1));
@@ -182,6 +184,13 @@ for (const file of ['ho-open-data-sample.ods', 'ho-open-data-sample.xlsx']) {
       writeFileSync(join(dir, name), content);
     }
     const code = await snippet.textContent();
+    // The snippet's fallback picture, put beside the article as the builder says to.
+    const picture = /<img src="([^"]+\.png)"/.exec(code);
+    if (picture) {
+      const dataUrl = await page.evaluate(() => document.querySelector('#preview').snapshot()?.png);
+      expect(dataUrl, 'the builder has the picture the snippet names').toMatch(/^data:image\/png;base64,/);
+      writeFileSync(join(dir, picture[1]), Buffer.from(dataUrl.split(',')[1], 'base64'));
+    }
     writeFileSync(join(dir, 'article.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body>\n${code}\n</body></html>\n`);
     expect(offHost(requests, baseURL), 'requests from the builder that left the host').toEqual([]);
 

@@ -127,7 +127,9 @@ function assertTooltipInTable(tip, cells, where) {
     // Series in rows (a ranking): the series' row, at the period's column or its only figure.
     row = cells.findIndex((r, k) => k > 0 && r[0] === series);
     column = header.findIndex((h, k) => k > 0 && norm(h) === norm(period));
-    if (column < 0 && header.length === 2) column = 1;
+    // A map's table (area, figure, count, rank): the figure is the first column after the area.
+    const isMap = ['rank', 'safle'].includes(norm(header[header.length - 1] || ''));
+    if (column < 0 && (header.length === 2 || isMap)) column = 1;
   }
   assert.ok(row > 0 && column > 0, `${where}: tooltip ${JSON.stringify(tip)} names no cell of the table (header ${JSON.stringify(header)}, rows ${cells.slice(1).map((r) => r[0]).join(' / ')})`);
   const shown = figures(value)[0];
@@ -147,14 +149,17 @@ async function hover(i) {
     const canvas = el.shadowRoot.querySelector('canvas.chart'), rect = canvas.getBoundingClientRect();
     const [left, top, right, bottom] = canvas.getAttribute('data-plot').split(',').map(Number);
     return { left: rect.left + left, top: rect.top + top, right: rect.left + right, bottom: rect.top + bottom,
-      ranking: (el.__ccState && el.__ccState.kind) === 'ranking' };`, HOSTS, i);
+      ranking: el.getAttribute('kind') === 'ranking', map: el.getAttribute('kind') === 'map' };`, HOSTS, i);
+  // A map: from its middle (inland England) outwards over a grid, until a force answers.
+  const grid = [0.5, 0.4, 0.6, 0.3, 0.7].flatMap((fy) => [0.5, 0.4, 0.6, 0.3, 0.7].map((fx) => ({
+    x: plot.left + fx * (plot.right - plot.left), y: plot.top + fy * (plot.bottom - plot.top) })));
   const points = plot.ranking
     ? Array.from({ length: Math.floor((plot.bottom - plot.top) / 6) }, (_, k) => ({ x: plot.left + 4, y: plot.top + 3 + 6 * k }))
-    : [{ x: plot.right - 2, y: (plot.top + plot.bottom) / 2 }];
+    : plot.map ? grid : [{ x: plot.right - 2, y: (plot.top + plot.bottom) / 2 }];
   for (const p of points) {
     const [x, y] = [Math.floor(p.x), Math.round(p.y)];
     await driver.actions().move({ x: x - 20, y, origin: Origin.VIEWPORT }).move({ x, y, origin: Origin.VIEWPORT, duration: 50 }).perform();
-    const tip = await until(() => tooltip(i), 'a tooltip', plot.ranking ? 300 : 20_000).catch(() => null);
+    const tip = await until(() => tooltip(i), 'a tooltip', plot.ranking || plot.map ? 300 : 20_000).catch(() => null);
     if (tip) return tip;
   }
   return null;
