@@ -314,7 +314,22 @@ fn keyboard_skips_gaps_and_moves_between_series() {
     assert_eq!(step(&input, Position { series: 0, period: 0 }, Direction::Left), Position { series: 0, period: 0 });
     assert_eq!(step(&input, here, Direction::Down), Position { series: 1, period: 9 });
     assert_eq!(step(&input, Position { series: 2, period: 9 }, Direction::Down), Position { series: 2, period: 9 });
-    assert_eq!(step(&input, Position { series: 1, period: 10 }, Direction::Up), Position { series: 1, period: 10 }, "North Wales has no value there");
+    // North Wales has no value at period 10: Up goes to its figure nearest in time, the earlier
+    // of the two as near, so no series is out of the keyboard's reach.
+    assert_eq!(step(&input, Position { series: 1, period: 10 }, Direction::Up), Position { series: 0, period: 9 });
+    // A series whose only figure is where no other has one (a newsroom's newer figure).
+    let mut lone = trend();
+    let last = lone.periods.len() - 1;
+    for v in &mut lone.series[2].values {
+        *v = None;
+    }
+    lone.series[2].values[last] = Some(5.0);
+    for s in 0..2 {
+        lone.series[s].values[last] = None;
+    }
+    let from = Position { series: 1, period: last - 1 };
+    assert_eq!(step(&lone, from, Direction::Down), Position { series: 2, period: last });
+    assert_eq!(step(&lone, Position { series: 2, period: last }, Direction::Up), Position { series: 1, period: last - 1 });
 }
 
 #[test]

@@ -98,11 +98,18 @@ pub fn step(input: &ChartInput, current: Position, direction: Direction) -> Posi
     let mut time: Vec<usize> = (0..input.periods.len()).collect();
     crate::util::sort_by_key(&mut time, |&p| input.periods[p]);
     let Some(t) = time.iter().position(|&p| p == current.period) else { return current };
+    let here = input.periods[current.period].ordinal();
+    let nearest = |s: usize| -> Option<usize> {
+        time.iter().copied().filter(|&p| has(s, p)).min_by_key(|&p| ((input.periods[p].ordinal() - here).abs(), input.periods[p].ordinal()))
+    };
     match direction {
         Direction::Left => time[..t].iter().rev().find(|&&p| has(current.series, p)).map_or(current, |&p| Position { period: p, ..current }),
         Direction::Right => time[t + 1..].iter().find(|&&p| has(current.series, p)).map_or(current, |&p| Position { period: p, ..current }),
-        Direction::Up => (0..current.series.min(values.len())).rev().find(|&s| has(s, current.period)).map_or(current, |s| Position { series: s, ..current }),
-        Direction::Down => (current.series + 1..values.len()).find(|&s| has(s, current.period)).map_or(current, |s| Position { series: s, ..current }),
+        // Up and Down go to the next series that has any figure: at the same period where it has
+        // one, otherwise at its figure nearest in time (the earlier of two as near). So a series
+        // with figures only where no other has any (a newsroom's newer figure) is reachable.
+        Direction::Up => (0..current.series.min(values.len())).rev().find_map(|s| nearest(s).map(|p| Position { series: s, period: p })).unwrap_or(current),
+        Direction::Down => (current.series + 1..values.len()).find_map(|s| nearest(s).map(|p| Position { series: s, period: p })).unwrap_or(current),
     }
 }
 
