@@ -152,12 +152,14 @@ test('in the AMP sandbox the frame draws and asks AMP for its height', async ({ 
   const sandbox = /sandbox="([^"]+)"/.exec(body)[1];
   const src = /src="([^"]+)"/.exec(body)[1].replace(/&amp;/g, '&');
   // amp-iframe renders a sandboxed iframe with these attributes; AMP listens for embed-size.
-  await freshPage(page, '/tests/e2e/pages/embed/fresh-amp.html',
-    `<iframe sandbox="${sandbox}" src="${src}" height="200" width="600" frameborder="0"></iframe>`);
-  await page.evaluate(() => {
+  // The listener is in place before the frame loads (it reports its height as soon as it
+  // draws, and again only when that changes).
+  await page.addInitScript(() => {
     window.__amp = [];
     addEventListener('message', (e) => { if (e.data && e.data.sentinel === 'amp') window.__amp.push(e.data); });
   });
+  await freshPage(page, '/tests/e2e/pages/embed/fresh-amp.html',
+    `<iframe sandbox="${sandbox}" src="${src}" height="200" width="600" frameborder="0"></iframe>`);
   const frame = await frameReady(page);
   const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
   await expect.poll(() => page.evaluate(() => window.__amp.at(-1)?.height ?? 0)).toBeGreaterThan(300);
