@@ -825,17 +825,17 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_398);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_396);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 13, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_397);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_395);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_396);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_394);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0) {
@@ -864,16 +864,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_396(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_396(arg0, arg1);
+function __wasm_bindgen_func_elem_394(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_394(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_398(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_398(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_396(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_396(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_397(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_397(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_395(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_395(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

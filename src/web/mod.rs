@@ -441,56 +441,40 @@ impl Inner {
         (self.font_px / DESIGN_FONT_PX).clamp(0.75, 3.0)
     }
 
+    /// Fetches one dataset file (`what` names it in the console warning) unless it is already
+    /// on its way, says the figures are loading, and renders again when the file comes.
+    fn fetch_then_render(&mut self, name: String, what: &'static str) {
+        if self.fetching.as_deref() != Some(name.as_str()) {
+            self.fetching = Some(name.clone());
+            let me = self.me.clone();
+            data::request(&self.data_url, &name, move |outcome| {
+                let Some(inner) = me.upgrade() else { return };
+                let Ok(mut w) = inner.try_borrow_mut() else { return };
+                w.fetching = None;
+                match outcome {
+                    Ok(()) => w.render(),
+                    Err(e) => {
+                        warn(&format!("the {what} could not be loaded: {e}"));
+                        let text = crate::i18n::t(crate::i18n::Key::FiguresUnavailable, w.state.lang);
+                        w.show_messages(&[text.to_string()]);
+                    }
+                }
+            });
+        }
+        let text = crate::i18n::t(crate::i18n::Key::LoadingFigures, self.state.lang);
+        self.show_messages(&[text.to_string()]);
+    }
+
     /// Rebuilds the view and redraws everything that depends on it.
     fn render(&mut self) {
-        // The chosen offence's figures are fetched on first use; the chart redraws when they
-        // come, and keeps what it showed until then.
-        if let Some(name) = data::missing(&self.data, &self.state.offence) {
-            if self.fetching.as_deref() != Some(name.as_str()) {
-                self.fetching = Some(name.clone());
-                let me = self.me.clone();
-                data::request(&self.data_url, &name, move |outcome| {
-                    let Some(inner) = me.upgrade() else { return };
-                    let Ok(mut w) = inner.try_borrow_mut() else { return };
-                    w.fetching = None;
-                    match outcome {
-                        Ok(()) => w.render(),
-                        Err(e) => {
-                            warn(&format!("the figures could not be loaded: {e}"));
-                            let text = crate::i18n::t(crate::i18n::Key::FiguresUnavailable, w.state.lang);
-                            w.show_messages(&[text.to_string()]);
-                        }
-                    }
-                });
-            }
-            let text = crate::i18n::t(crate::i18n::Key::LoadingFigures, self.state.lang);
-            self.show_messages(&[text.to_string()]);
+        // The chosen offence's figures are fetched on first use, and a map's boundaries only by
+        // a map; the chart redraws when they come, and keeps what it showed until then.
+        let missing = data::missing(&self.data, &self.state.offence).map(|name| (name, "figures")).or_else(|| {
+            (self.state.kind == crate::view::KindChoice::Map).then(|| data::missing_geometry(&self.data)).flatten().map(|name| (name, "boundaries"))
+        });
+        if let Some((name, what)) = missing {
+            self.fetch_then_render(name, what);
             return;
-        }
-        // A map also needs the boundaries, fetched only by a map.
-        if self.state.kind == crate::view::KindChoice::Map {
-            if let Some(name) = data::missing_geometry(&self.data) {
-                if self.fetching.as_deref() != Some(name.as_str()) {
-                    self.fetching = Some(name.clone());
-                    let me = self.me.clone();
-                    data::request(&self.data_url, &name, move |outcome| {
-                        let Some(inner) = me.upgrade() else { return };
-                        let Ok(mut w) = inner.try_borrow_mut() else { return };
-                        w.fetching = None;
-                        match outcome {
-                            Ok(()) => w.render(),
-                            Err(e) => {
-                                warn(&format!("the boundaries could not be loaded: {e}"));
-                                let text = crate::i18n::t(crate::i18n::Key::FiguresUnavailable, w.state.lang);
-                                w.show_messages(&[text.to_string()]);
-                            }
-                        }
-                    });
-                }
-                let text = crate::i18n::t(crate::i18n::Key::LoadingFigures, self.state.lang);
-                self.show_messages(&[text.to_string()]);
-                return;
-            }
         }
         let dark = self.dark();
         let scale = self.scale();
