@@ -107,9 +107,9 @@ export interface InitOutput {
     readonly widget_set_attribute: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly widget_snapshot: (a: number) => any;
     readonly widget_state: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_395: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_396: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_394: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_397: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_398: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_396: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: () => number;

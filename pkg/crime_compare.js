@@ -255,6 +255,10 @@ function __wbg_get_imports() {
             const ret = arg0 === undefined;
             return ret;
         },
+        __wbg___wbindgen_jsval_eq_02babf21faa37971: function(arg0, arg1) {
+            const ret = arg0 === arg1;
+            return ret;
+        },
         __wbg___wbindgen_number_get_2e0e7dee9f701a71: function(arg0, arg1) {
             const obj = arg1;
             const ret = typeof(obj) === 'number' ? obj : undefined;
@@ -316,6 +320,10 @@ function __wbg_get_imports() {
             const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         }, arguments); },
+        __wbg_composedPath_ebbc1f73360cd735: function(arg0) {
+            const ret = arg0.composedPath();
+            return ret;
+        },
         __wbg_contains_dd3796baeaeb3211: function(arg0, arg1) {
             const ret = arg0.contains(arg1);
             return ret;
@@ -825,17 +833,17 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_396);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_398);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 13, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_395);
+            const ret = makeClosure(arg0, arg1, __wasm_bindgen_func_elem_397);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 12, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_394);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_396);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0) {
@@ -864,16 +872,16 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_394(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_394(arg0, arg1);
+function __wasm_bindgen_func_elem_396(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_396(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_396(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_396(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_398(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_398(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_395(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_395(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_397(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_397(arg0, arg1, arg2);
 }
 
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')

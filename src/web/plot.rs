@@ -431,6 +431,20 @@ pub fn listen(weak: &Weak<RefCell<Inner>>, listeners: &mut Listeners, plot: &Plo
             w.dismiss_point();
         }
     }));
+    // A tap (or a click) anywhere outside the widget puts the tooltip away. On a phone a
+    // tapped tooltip stays when the finger lifts (there is no hover to leave), and would
+    // otherwise cover the chart until the next tap on it. The event's composed path, not its
+    // target, says whether it was inside: at the document a target inside a shadow root is
+    // the outermost host, which is not this widget when the widget sits in another's shadow.
+    listeners.add_target(doc.clone().unchecked_into::<EventTarget>(), "pointerdown", with(weak, |w, ev: Event| {
+        if !w.plot.showing() {
+            return;
+        }
+        let me: &JsValue = w.host.as_ref();
+        if !ev.composed_path().iter().any(|node| &node == me) {
+            w.dismiss_point();
+        }
+    }));
 }
 
 /// Whether a pointer leaving one element went onto `target` (or inside it).

@@ -157,3 +157,28 @@ test('a dragged finger does not scroll the page sideways, and vertical scrolling
   expect(action).toBe('pan-y');
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), 'no sideways scroll').toBe(true);
 });
+
+test('a tapped tooltip stays when the finger lifts and a tap outside the widget puts it away, focused or not', async ({ newContext }) => {
+  const { page } = await phonePage(newContext);
+  const host = page.locator('#compact');
+  await waitReady(host);
+  const canvas = host.locator(CANVAS);
+  const tooltip = host.locator('.tooltip');
+  const box = await canvas.boundingBox();
+  const [left, top, right, bottom] = (await canvas.getAttribute('data-plot')).split(',').map(Number);
+  const at = { x: right - 2, y: (top + bottom) / 2 };
+  // Twice: as Chromium does (the tap focuses the chart, so a tap elsewhere also blurs it), and
+  // as Safari on iOS does (no focus on a tap: only the tap outside itself can put it away).
+  for (const focusing of [true, false]) {
+    if (!focusing) await canvas.evaluate((c) => { c.blur(); c.addEventListener('mousedown', (e) => e.preventDefault()); });
+    await canvas.tap({ position: at });
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('2023');
+    const focused = await host.evaluate((el) => el.shadowRoot.activeElement !== null);
+    expect(focused, 'the tap focused the chart').toBe(focusing);
+    await page.waitForTimeout(400);
+    await expect(tooltip, 'still shown after the finger lifts').toBeVisible();
+    await page.locator('h1').tap();
+    await expect(tooltip, `hidden by a tap outside (${focusing ? 'focused' : 'not focused'})`).toBeHidden();
+  }
+});

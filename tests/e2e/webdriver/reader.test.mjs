@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { Key, Origin } from 'selenium-webdriver';
+import { Pointer } from 'selenium-webdriver/lib/input.js';
 import { startServer, ROOT } from '../server.mjs';
 import { series, periodsBetween } from '../data.js';
 import { newDriver, describeSession, ENGINE } from './driver.mjs';
@@ -297,5 +298,81 @@ describe('figures and language', () => {
     assert.match(tip.lines[0], WELSH_MONTHS, `the tooltip's period in Welsh: ${tip.lines[0]}`);
     assertTooltipInTable(tip, cells, 'Welsh widget');
     assert.deepEqual((await errors()).errors, []);
+  });
+});
+
+describe('touch', () => {
+  const finger = () => new Pointer('finger', Pointer.Type.TOUCH);
+  const live = () => run(`return document.querySelector('crime-compare').shadowRoot.querySelector('[aria-live]').textContent.trim()`);
+
+  test('on a phone-sized window a tap shows a figure and says it, a drag moves it, a tap outside puts it away', async (t) => {
+    await driver.manage().window().setRect({ width: 400, height: 860 });
+    try {
+      await open('/tests/e2e/pages/single.html');
+      await ready(0);
+      await run(`window.__ccTypes = new Set(); document.querySelector('crime-compare').shadowRoot.querySelector('canvas.chart')
+        .addEventListener('pointerdown', (e) => window.__ccTypes.add(e.pointerType), true);`);
+      const plot = await run(`const canvas = document.querySelector('crime-compare').shadowRoot.querySelector('canvas.chart');
+        canvas.scrollIntoView({ block: 'center' });
+        const rect = canvas.getBoundingClientRect(), [l, t, r, b] = canvas.getAttribute('data-plot').split(',').map(Number);
+        return { left: rect.left + l, right: rect.left + r, y: rect.top + (t + b) / 2 };`);
+      const [x, y] = [Math.floor(plot.right - 2), Math.round(plot.y)];
+      const tap = finger();
+      await driver.actions().insert(tap, tap.move({ x, y, origin: Origin.VIEWPORT }), tap.press(), tap.release()).perform();
+      const types = await run('return Array.from(window.__ccTypes)');
+      if (!types.includes('touch')) {
+        // WebKitWebDriver (2.50) performs a touch pointer's actions as a mouse's.
+        t.skip(`${ENGINE}'s WebDriver delivers touch actions as pointerType ${JSON.stringify(types)}, not touch`);
+        return;
+      }
+      const cells = await table(0);
+      const tip = await until(() => tooltip(0), 'a tooltip after a tap');
+      const a = assertTooltipInTable(tip, cells, 'tap');
+      assert.equal(a.row, cells.length - 1, `a tap at the right edge shows the last period: ${JSON.stringify(tip)}`);
+      // A finger's move is deliberate: the live region says it once it settles.
+      await until(async () => (await live()).includes(tip.lines[0]) && (await live()).includes(tip.lines[1]), `the tap announced (${JSON.stringify(tip)})`, 3_000);
+
+      // A drag to the left, finger held down, then lifted: the tooltip follows to an earlier
+      // period and stays when the finger lifts.
+      const drag = finger();
+      const to = Math.round(plot.left + 0.4 * (plot.right - plot.left));
+      await driver.actions().insert(drag, drag.move({ x, y, origin: Origin.VIEWPORT }), drag.press(),
+        drag.move({ x: to, y, origin: Origin.VIEWPORT, duration: 300 }), drag.release()).perform();
+      const moved = await until(async () => {
+        const now = await tooltip(0);
+        return now && now.lines[0] !== tip.lines[0] ? now : null;
+      }, 'the tooltip to follow the drag', 3_000);
+      const b = assertTooltipInTable(moved, cells, 'drag');
+      assert.ok(b.row < a.row - 5, `a drag of 60% of the plot moved ${a.row - b.row} periods back: ${JSON.stringify(moved)}`);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(await tooltip(0), moved, 'the tooltip stays after the finger lifts');
+      await until(async () => (await live()).includes(moved.lines[0]), 'the drag announced where it settled', 3_000);
+
+      // A tap on the page outside the widget puts it away.
+      const heading = await run(`const r = document.querySelector('h1').getBoundingClientRect(); return { x: r.left + 10, y: r.top + r.height / 2 };`);
+      const away = finger();
+      await driver.actions().insert(away, away.move({ x: Math.round(heading.x), y: Math.round(heading.y), origin: Origin.VIEWPORT }), away.press(), away.release()).perform();
+      await until(async () => (await tooltip(0)) === null, 'a tap outside the widget to hide the tooltip', 3_000);
+
+      // Again where a tap does not focus the chart, as in Safari on iOS (which focuses no
+      // canvas on a tap, so no blur can put the tooltip away): the tap's compatibility
+      // mousedown is cancelled, which stops the focus and nothing else.
+      await run(`document.activeElement && document.activeElement.blur();
+        document.querySelector('crime-compare').shadowRoot.querySelector('canvas.chart').addEventListener('mousedown', (e) => e.preventDefault());`);
+      const again = finger();
+      await driver.actions().insert(again, again.move({ x, y, origin: Origin.VIEWPORT }), again.press(), again.release()).perform();
+      await until(() => tooltip(0), 'a tooltip after a tap that does not focus', 3_000);
+      assert.equal(await run(`return document.activeElement === document.querySelector('crime-compare')`), false, 'the tap did not focus the widget');
+      const away2 = finger();
+      await driver.actions().insert(away2, away2.move({ x: Math.round(heading.x), y: Math.round(heading.y), origin: Origin.VIEWPORT }), away2.press(), away2.release()).perform();
+      await until(async () => (await tooltip(0)) === null, 'a tap outside to hide the tooltip of an unfocused chart', 3_000);
+
+      // Nothing wider than the phone's screen.
+      const overflow = await run('return document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 400 px`);
+      assert.deepEqual((await errors()).errors, []);
+    } finally {
+      await driver.manage().window().setRect({ width: 1280, height: 900 });
+    }
   });
 });
