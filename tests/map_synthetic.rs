@@ -60,5 +60,4 @@ fn every_area_is_hit_at_its_label_point_and_is_one_path() {
     assert_eq!(svg.matches("<path ").count(), 49);
     assert!(!svg.contains("<polygon"));
     assert!(svg.contains("<title>Area 10: No figure</title>"));
-    std::fs::write("/tmp/mt/grid.svg", &svg).unwrap();
 }
