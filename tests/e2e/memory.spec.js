@@ -1,10 +1,13 @@
 // Mounting and removing a widget many times must not grow wasm memory: each removal frees what
-// its widget held.
+// its widget held. 300 mounts, measured after the 30th and the 300th: wasm memory grows in 64 KB
+// pages, so a leak of 500 bytes a widget (270 x 500 = 135 KB) fails it. Measured here, memory is
+// exactly flat (the same byte length after 1, 100 and 1,000 mounts); the earlier 1,000 mounts
+// with a 1 MB allowance took 78 s of a 2-core CI run and caught only leaks over ~1.1 KB a widget.
 
 import { test, expect } from './fixtures.js';
 
-test('mounting and removing a widget 1,000 times leaves wasm memory flat', async ({ page }) => {
-  test.setTimeout(240_000);
+test('mounting and removing a widget 300 times leaves wasm memory flat', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/tests/e2e/pages/mount.html');
   const sizes = await page.evaluate(async () => {
     const { load } = await import('/pkg/crime-compare.js');
@@ -30,13 +33,13 @@ test('mounting and removing a widget 1,000 times leaves wasm memory flat', async
       check();
     });
     const sizes = {};
-    for (let i = 1; i <= 1000; i++) {
+    for (let i = 1; i <= 300; i++) {
       await mountOnce(i);
-      if (i === 1 || i === 100 || i === 1000) sizes[i] = exports.memory.buffer.byteLength;
+      if (i === 1 || i === 30 || i === 300) sizes[i] = exports.memory.buffer.byteLength;
     }
     return sizes;
   });
-  console.log(`wasm memory: after 1: ${sizes[1]}, after 100: ${sizes[100]}, after 1000: ${sizes[1000]} bytes`);
-  expect(sizes[1000]).toBeLessThanOrEqual(sizes[100] + 1024 * 1024);
+  console.log(`wasm memory: after 1: ${sizes[1]}, after 30: ${sizes[30]}, after 300: ${sizes[300]} bytes`);
+  expect(sizes[300]).toBeLessThanOrEqual(sizes[30] + 128 * 1024);
   expect(await page.locator('#slot').evaluate((el) => el.childElementCount)).toBe(0);
 });
