@@ -107,6 +107,8 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
   cargo test --target $(WASM_TARGET) --test web
 GECKODRIVER ?= $(CARGO_HOME)/bin/geckodriver
 test-wasm: setup
+	@# Compiled first, so on a bare machine the compile runs while wasm-bindgen-cli is still building.
+	@$(WASM_TEST) --no-run --quiet
 	@bash .ci/setup --wait wasm-bindgen-cli
 	@CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
 test-wasm-firefox: setup
