@@ -115,7 +115,10 @@ test('the chart follows its container\'s width and the screen\'s pixel density',
   expect(stats.width / stats.cssWidth, 'backing store at devicePixelRatio 2').toBeCloseTo(2, 1);
   const wide = stats.cssWidth;
   await page.locator('.box').evaluate((box) => box.classList.add('narrow'));
+  // The canvas's CSS width follows the box at once; its backing store is redrawn in the next
+  // frame (the ResizeObserver's), so wait for the backing store, not the CSS width.
   await expect.poll(async () => (await canvasStats(host)).cssWidth).toBeLessThan(wide - 200);
+  await expect.poll(async () => (await canvasStats(host)).width).toBeLessThan(2 * (wide - 200));
   stats = await canvasStats(host);
   expect(stats.width / stats.cssWidth).toBeCloseTo(2, 1);
   expect(stats.differing / stats.samples).toBeGreaterThan(0.01);
