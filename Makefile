@@ -102,9 +102,11 @@ test:
 test-host:
 	@cargo test --quiet --no-fail-fast --workspace 2>&1 | grep -vE '^(running 0 tests|test result: ok. 0 passed.*)$$|^$$'
 
-# The wasm tests (tests/web.rs) in each engine, through wasm-bindgen-test-runner.
+# The wasm tests (tests/web.rs) in each engine, through wasm-bindgen-test-runner. Without debug
+# info: with it the test module was 30 MB, 26 MB of it DWARF, which wasm-bindgen and each
+# browser read on every run (panics still name their functions, from the name section).
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target $(WASM_TARGET) --test web
+  CARGO_PROFILE_DEV_DEBUG=false cargo test --target $(WASM_TARGET) --test web
 GECKODRIVER ?= $(CARGO_HOME)/bin/geckodriver
 test-wasm: setup
 	@# Compiled first, so on a bare machine the compile runs while wasm-bindgen-cli is still building.
